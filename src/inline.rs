@@ -1,0 +1,1 @@
+//! Inline diffs: word-level differences between two texts.

@@ -1,0 +1,30 @@
+//! resdiff: track the revisions of ITU resolutions.
+//!
+//! The library reads as a pipeline: [`read`] (bytes to blocks, per format) ->
+//! [`normalize`] (comparison keys) -> [`parse`] (blocks to a [`Resolution`]) ->
+//! [`align`] (clauses across revisions) -> [`inline`] (word-level diffs) -> [`render`].
+//!
+//! ```no_run
+//! let old = resdiff::load("resolutions/wtsa-7/usa-48a5-1.txt".as_ref(), &resdiff::LoadOptions::default())?;
+//! let new = resdiff::load("resolutions/wtsa-7/geneva-2022.md".as_ref(), &resdiff::LoadOptions::default())?;
+//! let report = resdiff::compare(&old, &new, &resdiff::CompareOptions::default());
+//! println!("{} MOD", report.summary.modified);
+//! # Ok::<(), resdiff::Error>(())
+//! ```
+
+pub mod align;
+pub mod block;
+pub mod error;
+pub mod inline;
+pub mod model;
+pub mod normalize;
+pub mod parse;
+pub mod read;
+pub mod render;
+pub mod report;
+
+pub use align::{compare, CompareOptions};
+pub use error::{Error, Result};
+pub use model::{Clause, Division, Label, Op, Resolution};
+pub use read::{load, load_bytes, LoadOptions};
+pub use report::{Change, Report};

@@ -1,0 +1,232 @@
+//! Normalization: the comparison key of a text.
+//!
+//! Two texts that differ only in typography (U+2011 vs `-`, curly vs straight quotes, no-break
+//! spaces, double spaces, Markdown emphasis, Word bookmarks) must compare equal, because ITU
+//! documents pass through PDF converters and Word exports that change exactly these things.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+fn bookmark_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\[bookmark:[^\]]*\]").expect("valid regex"))
+}
+
+/// Removes artefacts that are not text at all: `[bookmark: _Toc89767770]` from Word's text export.
+pub fn strip_artefacts(s: &str) -> String {
+    if s.contains("[bookmark:") {
+        bookmark_re().replace_all(s, "").into_owned()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Removes Markdown emphasis markers (`*x*`, `**x**`, `_x_`, `__x__`) but keeps the words, and
+/// keeps a lone `*` that is text (a footnote mark such as `ITU-T*`) when it is not paired.
+pub fn strip_emphasis(s: &str) -> String {
+    if !s.contains('*') && !s.contains('_') {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '*' || c == '_' {
+            // Run of the same marker.
+            let mut j = i;
+            while j < chars.len() && chars[j] == c {
+                j += 1;
+            }
+            let run = j - i;
+            let prev = if i == 0 { None } else { Some(chars[i - 1]) };
+            let next = chars.get(j).copied();
+            let prev_word = prev.is_some_and(|p| p.is_alphanumeric());
+            let next_word = next.is_some_and(|n| n.is_alphanumeric());
+            // `_` inside a word (snake_case, `_Toc`) is text; `*` between words is emphasis only
+            // when it opens or closes (one side is a word boundary).
+            let is_marker = if c == '_' {
+                !(prev_word && next_word)
+            } else {
+                !(prev_word && next_word) && (run <= 3)
+            };
+            if is_marker && (has_partner(&chars, j, c, run) || closes(&chars, i, c)) {
+                i = j;
+                continue;
+            }
+            for _ in 0..run {
+                out.push(c);
+            }
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Is there a later run of `run` markers `c` (a closing partner)?
+fn has_partner(chars: &[char], from: usize, c: char, run: usize) -> bool {
+    let next = chars.get(from).copied();
+    if next.is_none_or(|n| n.is_whitespace()) {
+        return false;
+    }
+    let mut k = from;
+    while k < chars.len() {
+        if chars[k] == c {
+            let mut m = k;
+            while m < chars.len() && chars[m] == c {
+                m += 1;
+            }
+            if m - k == run && k > 0 && !chars[k - 1].is_whitespace() {
+                return true;
+            }
+            k = m;
+        } else {
+            k += 1;
+        }
+    }
+    false
+}
+
+/// Is the run at `at` a closing marker with an opening partner before it?
+fn closes(chars: &[char], at: usize, c: char) -> bool {
+    if at == 0 || chars[at - 1].is_whitespace() {
+        return false;
+    }
+    let mut run = 0;
+    while at + run < chars.len() && chars[at + run] == c {
+        run += 1;
+    }
+    let mut k = at;
+    while k > 0 {
+        k -= 1;
+        if chars[k] == c {
+            let mut s = k;
+            while s > 0 && chars[s - 1] == c {
+                s -= 1;
+            }
+            let r = k - s + 1;
+            let after = chars.get(k + 1).copied();
+            if r == run && after.is_some_and(|a| !a.is_whitespace()) {
+                return true;
+            }
+            k = s;
+        }
+    }
+    false
+}
+
+/// Folds one character's typography: dashes and hyphens to `-`, quotes to ASCII, exotic spaces
+/// to a space; `None` drops the character (soft hyphen, zero-width characters, BOM).
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => return None,
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{FE63}'
+        | '\u{FF0D}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2026}' => '…',
+        c if c.is_whitespace() => ' ',
+        c if c.is_control() => ' ',
+        c => c,
+    })
+}
+
+/// Folds typography but keeps Markdown-free, artefact-free text otherwise as written.
+/// Used for both the key and for tokenizing inline diffs consistently.
+pub fn fold_typography(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfkc() {
+        if let Some(f) = fold_char(c) {
+            if f == '…' {
+                out.push_str("...");
+            } else {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// Collapses runs of whitespace into one space and trims the ends.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The comparison key of a text: NFKC; U+2011/U+2010/U+00AD/U+00A0, dashes and curly quotes
+/// folded; Markdown emphasis and `[bookmark: ...]` artefacts removed; whitespace collapsed.
+/// Texts equal up to typography get equal keys.
+pub fn comparison_key(s: &str) -> String {
+    let s = strip_artefacts(s);
+    let s = strip_emphasis(&s);
+    let s = fold_typography(&s);
+    let s = collapse_whitespace(&s);
+    // A space before closing punctuation is typography too (`ISO ;` vs `ISO;`).
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' '
+            && chars
+                .peek()
+                .is_some_and(|n| matches!(n, ';' | ',' | '.' | ':' | ')'))
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typography_only_differences_get_equal_keys() {
+        assert_eq!(
+            comparison_key("ITU\u{2011}T A.23"),
+            comparison_key("ITU-T A.23")
+        );
+        assert_eq!(
+            comparison_key("Article\u{00A0}1  of the \u{201C}ITU\u{201D}"),
+            comparison_key("Article 1 of the \"ITU\"")
+        );
+        assert_eq!(comparison_key("*considering*"), "considering");
+        assert_eq!(comparison_key("**Resolution 7**"), "Resolution 7");
+        assert_eq!(
+            comparison_key("[bookmark: _Toc89767770]Collaboration with"),
+            "Collaboration with"
+        );
+        assert_eq!(comparison_key("co\u{00AD}operation"), "cooperation");
+        assert_eq!(comparison_key("  a\n b\t c "), "a b c");
+    }
+
+    #[test]
+    fn real_differences_keep_different_keys() {
+        assert_ne!(comparison_key("ITU-T"), comparison_key("ITU-R"));
+        assert_ne!(
+            comparison_key("recommendations"),
+            comparison_key("Recommendations")
+        );
+        assert_ne!(comparison_key("a;"), comparison_key("a,"));
+    }
+
+    #[test]
+    fn lone_asterisk_and_inner_underscore_are_text() {
+        assert_eq!(comparison_key("ITU-T* study"), "ITU-T* study");
+        assert_eq!(comparison_key("snake_case word"), "snake_case word");
+        assert_eq!(comparison_key("2 * 3"), "2 * 3");
+    }
+}
