@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Footnote, Origin, Warning};
+use crate::model::{Footnote, Origin, TrackedRevision, Warning};
 
 /// What the source format says about a block, before any structure rules run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -79,5 +79,7 @@ impl Block {
 pub struct Blocks {
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
+    /// Tracked changes found while reading (.docx only).
+    pub revisions: Vec<TrackedRevision>,
     pub warnings: Vec<Warning>,
 }

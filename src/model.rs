@@ -313,6 +313,31 @@ pub enum WarningKind {
     Other,
 }
 
+/// One tracked change of a .docx (`w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`), kept for provenance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackedRevision {
+    pub kind: RevisionKind,
+    pub author: Option<String>,
+    /// As written in the file (`2016-10-20T09:12:00Z`).
+    pub date: Option<String>,
+    /// The inserted or deleted text.
+    pub text: String,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RevisionKind {
+    Insert,
+    Delete,
+    MoveFrom,
+    MoveTo,
+    /// A whole paragraph mark inserted (a paragraph added).
+    ParagraphInsert,
+    /// A whole paragraph mark deleted (paragraphs joined or removed).
+    ParagraphDelete,
+}
+
 /// A parsed resolution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Resolution {
@@ -322,6 +347,8 @@ pub struct Resolution {
     /// Top-level divisions in reading order.
     pub divisions: Vec<Division>,
     pub footnotes: Vec<Footnote>,
+    /// Tracked changes of a .docx (empty for other formats), for provenance.
+    pub revisions: Vec<TrackedRevision>,
     pub warnings: Vec<Warning>,
 }
 
