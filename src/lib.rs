@@ -18,6 +18,7 @@ pub mod error;
 pub mod inline;
 pub mod model;
 pub mod normalize;
+pub mod output;
 pub mod parse;
 pub mod read;
 pub mod render;
