@@ -1,14 +1,487 @@
 //! Alignment: which clause of the old revision became which clause of the new one.
+//!
+//! Clauses are matched by what they say, never by label or position alone, in passes:
+//! 1. exact anchors: equal comparison keys ([`matching::anchors`]);
+//! 2. candidates through an inverted index of rare words ([`candidates`]), scored by a
+//!    similarity of word sets and word order ([`similarity`]);
+//! 3. an order-preserving chain of anchors and similar pairs ([`matching::chain`]);
+//! 4. a move pass pairing leftovers anywhere above a stricter threshold;
+//! 5. splits and merges ([`splitmerge`]): one clause against two adjacent ones joined.
+//!
+//! Every pass is deterministic: no time limits, no hash-map order, floats quantized.
 
-use crate::model::Resolution;
-use crate::report::Report;
+mod apply;
+mod candidates;
+mod editorial;
+mod header;
+mod matching;
+mod similarity;
+mod splitmerge;
+mod units;
 
-/// Thresholds of the aligner; see each field for its default and why.
-#[derive(Debug, Clone, Default)]
-pub struct CompareOptions {}
+use std::collections::BTreeMap;
+
+pub use apply::apply;
+pub use editorial::is_editorial;
+
+use crate::inline;
+use crate::model::{Op, Resolution, View, Warning};
+use crate::report::{Change, Flags, Report, SegmentOp, Side, Summary, DIFF_SCHEMA_VERSION};
+use candidates::Limits;
+use matching::Weighted;
+use similarity::{quantize, Scorer};
+use splitmerge::SplitCtx;
+use units::{units, Unit, Vocab};
+
+/// Thresholds of the aligner. Build with [`CompareOptions::default`] and the builder methods:
+/// `CompareOptions::default().min_similarity(0.4).move_threshold(0.6)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareOptions {
+    /// Least similarity for two clauses to pair in reading order (between anchors), in [0, 1].
+    /// Default 0.3: a rewritten clause that keeps a third of its weighted words and their order
+    /// is still the same clause when its neighbours agree.
+    pub min_similarity: f64,
+    /// Least similarity to pair clauses out of order or across sections (a move). Default 0.5:
+    /// with no neighbours to vouch for it, a moved clause must say mostly the same thing.
+    pub move_threshold: f64,
+    /// How much better one clause must match two adjacent clauses joined than its best single
+    /// partner to be reported as a split (or merge). Default 0.15.
+    pub split_margin: f64,
+    /// Share of word order (weighted LCS) in the similarity; the rest is word sets (weighted
+    /// Dice). Default 0.5.
+    pub order_weight: f64,
+    /// How many of a clause's rarest words are looked up in the inverted index. Default 12.
+    pub probe_words: usize,
+    /// Words held by more clauses than this on the other side are not looked up. Default 500.
+    pub max_postings: usize,
+    /// Candidates kept per clause and direction, best first. Default 8.
+    pub max_candidates: usize,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        CompareOptions {
+            min_similarity: 0.3,
+            move_threshold: 0.5,
+            split_margin: 0.15,
+            order_weight: 0.5,
+            probe_words: 12,
+            max_postings: 500,
+            max_candidates: 8,
+        }
+    }
+}
+
+impl CompareOptions {
+    pub fn min_similarity(mut self, v: f64) -> Self {
+        self.min_similarity = v;
+        self
+    }
+    pub fn move_threshold(mut self, v: f64) -> Self {
+        self.move_threshold = v;
+        self
+    }
+    pub fn split_margin(mut self, v: f64) -> Self {
+        self.split_margin = v;
+        self
+    }
+    pub fn order_weight(mut self, v: f64) -> Self {
+        self.order_weight = v;
+        self
+    }
+    pub fn probe_words(mut self, v: usize) -> Self {
+        self.probe_words = v;
+        self
+    }
+    pub fn max_postings(mut self, v: usize) -> Self {
+        self.max_postings = v;
+        self
+    }
+    pub fn max_candidates(mut self, v: usize) -> Self {
+        self.max_candidates = v;
+        self
+    }
+}
+
+/// Old units that became new units (one-to-one, one-to-many for a split, many-to-one for a merge).
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    pub old: Vec<usize>,
+    pub new: Vec<usize>,
+    pub sim: f64,
+}
+
+/// Chain weight of an exact anchor: above any chain of similar pairs it could cross locally.
+const ANCHOR_WEIGHT: i64 = 4_000_000;
 
 /// Compares two revisions of a resolution clause by clause.
 pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> Report {
-    let _ = (old, new, options);
-    todo!("aligner")
+    let mut vocab = Vocab::default();
+    let ou = units(old, &mut vocab);
+    let nu = units(new, &mut vocab);
+    vocab.finish(ou.len() + nu.len());
+    let scorer = Scorer {
+        idf: &vocab.idf,
+        order_weight: options.order_weight.clamp(0.0, 1.0),
+    };
+    let groups = align_units(&ou, &nu, &scorer, options);
+    let report = build_report(old, new, &ou, &nu, groups);
+    debug_assert_eq!(
+        apply(&report, old),
+        nu.iter().map(|u| u.text.clone()).collect::<Vec<_>>(),
+        "the report must rebuild the new revision"
+    );
+    report
+}
+
+/// All passes of the alignment; returns the groups of paired units.
+fn align_units(
+    ou: &[Unit],
+    nu: &[Unit],
+    scorer: &Scorer<'_>,
+    options: &CompareOptions,
+) -> Vec<Group> {
+    let mut old_free = vec![true; ou.len()];
+    let mut new_free = vec![true; nu.len()];
+    // 1. Exact anchors.
+    let anchors = matching::anchors(ou, nu);
+    for &(o, n) in &anchors {
+        old_free[o] = false;
+        new_free[n] = false;
+    }
+    // 2. Candidates among the rest, scored.
+    let limits = Limits {
+        probe_words: options.probe_words.max(1),
+        max_postings: options.max_postings.max(1),
+        per_unit: options.max_candidates.max(1),
+    };
+    let cands = candidates::candidates(ou, nu, &old_free, &new_free, scorer.idf, &limits);
+    let scored: Vec<(usize, usize, f64)> = cands
+        .iter()
+        .map(|&(o, n)| {
+            let (a, b) = (&ou[o], &nu[n]);
+            (o, n, scorer.similarity(&a.words, &a.set, &b.words, &b.set))
+        })
+        .collect();
+    // 3. Order-preserving chain of anchors and similar pairs.
+    let mut weighted: Vec<Weighted> = anchors
+        .iter()
+        .map(|&(old, new)| Weighted {
+            old,
+            new,
+            weight: ANCHOR_WEIGHT,
+        })
+        .collect();
+    let n_anchors = weighted.len();
+    let eligible: Vec<&(usize, usize, f64)> = scored
+        .iter()
+        .filter(|s| s.2 >= options.min_similarity)
+        .collect();
+    weighted.extend(eligible.iter().map(|&&(old, new, s)| Weighted {
+        old,
+        new,
+        // Squared: one strong pair outweighs two weak ones that cross it.
+        weight: (s * s * 1e6).round() as i64,
+    }));
+    let mut groups: Vec<Group> = anchors
+        .iter()
+        .map(|&(o, n)| Group {
+            old: vec![o],
+            new: vec![n],
+            sim: 1.0,
+        })
+        .collect();
+    for id in matching::chain(&weighted, nu.len()) {
+        if id >= n_anchors {
+            let &(o, n, s) = eligible[id - n_anchors];
+            old_free[o] = false;
+            new_free[n] = false;
+            groups.push(Group {
+                old: vec![o],
+                new: vec![n],
+                sim: s,
+            });
+        }
+    }
+    // 4. Moves: leftovers paired anywhere, best first.
+    let movable: Vec<(usize, usize, f64)> = scored
+        .iter()
+        .copied()
+        .filter(|&(o, n, s)| s >= options.move_threshold && old_free[o] && new_free[n])
+        .collect();
+    for (o, n, s) in matching::greedy(movable, &mut old_free, &mut new_free) {
+        groups.push(Group {
+            old: vec![o],
+            new: vec![n],
+            sim: s,
+        });
+    }
+    // 5. Splits, then merges (the same search with the sides swapped).
+    let mut old_group = vec![None; ou.len()];
+    let mut new_group = vec![None; nu.len()];
+    for (g, grp) in groups.iter().enumerate() {
+        grp.old.iter().for_each(|&o| old_group[o] = Some(g));
+        grp.new.iter().for_each(|&n| new_group[n] = Some(g));
+    }
+    let ctx = SplitCtx {
+        one: ou,
+        many: nu,
+        scorer,
+        min_similarity: options.min_similarity,
+        margin: options.split_margin,
+        candidates: &cands,
+    };
+    splitmerge::find_splits(&ctx, &mut groups, &mut old_group, &mut new_group);
+    let flipped: Vec<(usize, usize)> = cands.iter().map(|&(o, n)| (n, o)).collect();
+    let transpose = |groups: &mut Vec<Group>| {
+        groups
+            .iter_mut()
+            .for_each(|g| std::mem::swap(&mut g.old, &mut g.new))
+    };
+    transpose(&mut groups);
+    let ctx = SplitCtx {
+        one: nu,
+        many: ou,
+        scorer,
+        min_similarity: options.min_similarity,
+        margin: options.split_margin,
+        candidates: &flipped,
+    };
+    splitmerge::find_splits(&ctx, &mut groups, &mut new_group, &mut old_group);
+    transpose(&mut groups);
+    groups
+}
+
+/// For each old division, the new division that continues it: the same heading if the new
+/// revision has it, else where most of its clauses went.
+fn division_counterparts(ou: &[Unit], nu: &[Unit], groups: &[Group]) -> BTreeMap<usize, usize> {
+    let mut votes: BTreeMap<usize, BTreeMap<usize, usize>> = BTreeMap::new();
+    for g in groups {
+        for &o in &g.old {
+            for &n in &g.new {
+                *votes
+                    .entry(ou[o].division)
+                    .or_default()
+                    .entry(nu[n].division)
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut new_by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for u in nu {
+        let v = new_by_name.entry(&u.place.section).or_default();
+        if v.last() != Some(&u.division) {
+            v.push(u.division);
+        }
+    }
+    let mut out = BTreeMap::new();
+    for u in ou {
+        if out.contains_key(&u.division) {
+            continue;
+        }
+        let empty = BTreeMap::new();
+        let v = votes.get(&u.division).unwrap_or(&empty);
+        let pick = |among: &mut dyn Iterator<Item = usize>| {
+            among
+                .map(|d| (v.get(&d).copied().unwrap_or(0), d))
+                .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+                .map(|(_, d)| d)
+        };
+        let named = new_by_name.get(u.place.section.as_str());
+        let chosen = match named {
+            Some(ds) => pick(&mut ds.iter().copied()),
+            None => pick(&mut v.keys().copied()),
+        };
+        if let Some(d) = chosen {
+            out.insert(u.division, d);
+        }
+    }
+    out
+}
+
+/// Groups that keep the reading order of their neighbours (the others moved).
+fn in_order(groups: &[Group], n_new: usize) -> Vec<bool> {
+    let pairs: Vec<Weighted> = groups
+        .iter()
+        .map(|g| Weighted {
+            old: g.old.iter().copied().min().unwrap_or(0),
+            new: g.new.iter().copied().min().unwrap_or(0),
+            // Keep as many in order as possible, then the most similar.
+            weight: 1_000_000 + (g.sim * 1000.0).round() as i64,
+        })
+        .collect();
+    let mut out = vec![false; groups.len()];
+    for id in matching::chain(&pairs, n_new) {
+        out[id] = true;
+    }
+    out
+}
+
+fn side(res: &Resolution) -> Side {
+    Side {
+        path: res.source.path.clone(),
+        format: res.source.format.as_str().to_string(),
+        view: res.source.view.map(|v| {
+            match v {
+                View::Before => "before",
+                View::After => "after",
+            }
+            .to_string()
+        }),
+        heading: res
+            .header
+            .heading
+            .as_ref()
+            .map(|h| h.shown.trim().to_string()),
+    }
+}
+
+fn join_texts(units: &[Unit], ids: &[usize]) -> (String, Vec<usize>) {
+    let texts: Vec<&str> = ids.iter().map(|&i| units[i].text.as_str()).collect();
+    let lens = if ids.len() > 1 {
+        texts.iter().map(|t| t.len()).collect()
+    } else {
+        Vec::new()
+    };
+    (texts.join("\n"), lens)
+}
+
+/// One change per group and per unpaired unit, in the reading order of the new revision.
+fn build_report(
+    old: &Resolution,
+    new: &Resolution,
+    ou: &[Unit],
+    nu: &[Unit],
+    mut groups: Vec<Group>,
+) -> Report {
+    groups.iter_mut().for_each(|g| {
+        g.old.sort_unstable();
+        g.new.sort_unstable();
+    });
+    let counterpart = division_counterparts(ou, nu, &groups);
+    let ordered = in_order(&groups, nu.len());
+    let mut old_paired = vec![false; ou.len()];
+    let mut new_of_old: Vec<Option<usize>> = vec![None; ou.len()];
+    // (sort position, change)
+    let mut changes: Vec<((i64, u8, usize), Change)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let (old_text, old_lens) = join_texts(ou, &g.old);
+        let (new_text, new_lens) = join_texts(nu, &g.new);
+        let single = g.old.len() == 1 && g.new.len() == 1;
+        let same = single && ou[g.old[0]].key == nu[g.new[0]].key;
+        let (op, inline, sim) = if same {
+            (Op::Noc, inline::equal_run(&old_text, &new_text), 1.0)
+        } else {
+            (Op::Mod, inline::diff(&old_text, &new_text), quantize(g.sim))
+        };
+        let moved = !ordered[gi]
+            || g.old
+                .iter()
+                .zip(&g.new)
+                .any(|(&o, &n)| counterpart.get(&ou[o].division) != Some(&nu[n].division));
+        let flags = Flags {
+            renumbered: single && ou[g.old[0]].place.label != nu[g.new[0]].place.label,
+            moved,
+            split: g.new.len() > 1,
+            merged: g.old.len() > 1,
+            editorial: op == Op::Mod && is_editorial(&old_text, &new_text),
+        };
+        for &o in &g.old {
+            old_paired[o] = true;
+            if ordered[gi] {
+                new_of_old[o] = g.new.first().copied();
+            }
+        }
+        changes.push((
+            (g.new[0] as i64, 0, 0),
+            Change {
+                op,
+                old: g.old.iter().map(|&o| ou[o].place.clone()).collect(),
+                new: g.new.iter().map(|&n| nu[n].place.clone()).collect(),
+                similarity: sim,
+                flags,
+                inline,
+                old_units: g.old.clone(),
+                new_units: g.new.clone(),
+                old_part_lens: old_lens,
+                new_part_lens: new_lens,
+            },
+        ));
+    }
+    let mut new_paired = vec![false; nu.len()];
+    groups
+        .iter()
+        .flat_map(|g| g.new.iter())
+        .for_each(|&n| new_paired[n] = true);
+    for u in nu.iter().filter(|u| !new_paired[u.index]) {
+        changes.push((
+            (u.index as i64, 0, 0),
+            unpaired(Op::Add, u, SegmentOp::Insert),
+        ));
+    }
+    // A suppressed unit goes right after the change of the nearest old unit before it that
+    // kept its place.
+    let mut after: i64 = -1;
+    for u in ou {
+        if let Some(n) = new_of_old[u.index] {
+            after = n as i64;
+        }
+        if !old_paired[u.index] {
+            changes.push(((after, 1, u.index), unpaired(Op::Sup, u, SegmentOp::Delete)));
+        }
+    }
+    changes.sort_by_key(|(k, _)| *k);
+    let changes: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
+    let mut summary = Summary::default();
+    for c in &changes {
+        match c.op {
+            Op::Noc => summary.noc += 1,
+            Op::Mod => summary.modified += 1,
+            Op::Add => summary.add += 1,
+            Op::Sup => summary.sup += 1,
+        }
+        summary.editorial += usize::from(c.flags.editorial);
+        summary.renumbered += usize::from(c.flags.renumbered);
+        summary.moved += usize::from(c.flags.moved);
+    }
+    let prefixed = |who: &str, ws: &[Warning]| -> Vec<Warning> {
+        ws.iter()
+            .map(|w| Warning {
+                message: format!("{who}: {}", w.message),
+                ..w.clone()
+            })
+            .collect()
+    };
+    let mut warnings = prefixed("old", &old.warnings);
+    warnings.extend(prefixed("new", &new.warnings));
+    Report {
+        schema_version: DIFF_SCHEMA_VERSION,
+        old: side(old),
+        new: side(new),
+        summary,
+        header: header::header_changes(&old.header, &new.header),
+        changes,
+        warnings,
+    }
+}
+
+/// An ADD or SUP change for a unit with no partner.
+fn unpaired(op: Op, u: &Unit, seg: SegmentOp) -> Change {
+    let (old, new, old_units, new_units) = if op == Op::Add {
+        (vec![], vec![u.place.clone()], vec![], vec![u.index])
+    } else {
+        (vec![u.place.clone()], vec![], vec![u.index], vec![])
+    };
+    Change {
+        op,
+        old,
+        new,
+        similarity: 0.0,
+        flags: Flags::default(),
+        inline: inline::whole(seg, &u.text),
+        old_units,
+        new_units,
+        old_part_lens: Vec::new(),
+        new_part_lens: Vec::new(),
+    }
 }

@@ -1,1 +1,314 @@
 //! Inline diffs: word-level differences between two texts.
+//!
+//! Texts are cut into tokens (a word, or one punctuation character) each carrying the
+//! whitespace that follows it, so concatenating tokens gives the text back byte for byte. Tokens
+//! are compared by their typography-folded form ([`fold_typography`]), so `ITU‑T` (U+2011) and
+//! `ITU-T` are equal and a double space is not a change.
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use crate::normalize::fold_typography;
+use crate::report::{Segment, SegmentOp};
+
+/// Cuts a text into tokens: a run of letters and digits, or a single other character, each
+/// followed by the whitespace after it. Leading whitespace is a token of its own.
+pub fn tokenize(s: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let n = chars.len();
+    let pos = |k: usize| if k < n { chars[k].0 } else { s.len() };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n && chars[i].1.is_whitespace() {
+        i += 1;
+    }
+    if i > 0 {
+        out.push(&s[..pos(i)]);
+    }
+    while i < n {
+        let start = i;
+        if chars[i].1.is_alphanumeric() {
+            while i < n && chars[i].1.is_alphanumeric() {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+        while i < n && chars[i].1.is_whitespace() {
+            i += 1;
+        }
+        out.push(&s[pos(start)..pos(i)]);
+    }
+    out
+}
+
+/// The form a token is compared by: typography folded, trailing whitespace dropped.
+fn token_key(t: &str) -> String {
+    fold_typography(t.trim_end()).trim().to_string()
+}
+
+/// Word-level diff of `old` against `new`. `equal` and `delete` runs carry old text, `insert`
+/// runs new text; adjacent runs of one op are merged. Deterministic (patience diff, no deadline).
+pub fn diff(old: &str, new: &str) -> Vec<Segment> {
+    let ot = tokenize(old);
+    let nt = tokenize(new);
+    let ok: Vec<String> = ot.iter().map(|t| token_key(t)).collect();
+    let nk: Vec<String> = nt.iter().map(|t| token_key(t)).collect();
+    let ops = capture_diff_slices(Algorithm::Patience, &ok, &nk);
+    let mut b = Builder::default();
+    for op in ops {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                for i in 0..len {
+                    b.equal(ot[old_index + i], nt[new_index + i]);
+                }
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => b.push(SegmentOp::Delete, &ot[old_index..old_index + old_len]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => b.push(SegmentOp::Insert, &nt[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                b.push(SegmentOp::Delete, &ot[old_index..old_index + old_len]);
+                b.push(SegmentOp::Insert, &nt[new_index..new_index + new_len]);
+            }
+        }
+    }
+    b.finish()
+}
+
+/// One `equal` run covering a whole text whose new spelling may differ in typography only.
+pub fn equal_run(old: &str, new: &str) -> Vec<Segment> {
+    if old.is_empty() && new.is_empty() {
+        return Vec::new();
+    }
+    vec![Segment {
+        op: SegmentOp::Equal,
+        text: old.to_string(),
+        new_text: (old != new).then(|| new.to_string()),
+    }]
+}
+
+/// One run of `op` over a whole text (an added or suppressed unit).
+pub fn whole(op: SegmentOp, text: &str) -> Vec<Segment> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    vec![Segment {
+        op,
+        text: text.to_string(),
+        new_text: None,
+    }]
+}
+
+/// Accumulates segments, merging adjacent runs of the same op.
+#[derive(Default)]
+struct Builder {
+    out: Vec<Segment>,
+    /// New-side spelling of the `equal` run being built.
+    pending_new: String,
+}
+
+impl Builder {
+    fn close_equal(&mut self) {
+        if let Some(last) = self.out.last_mut() {
+            if last.op == SegmentOp::Equal
+                && last.new_text.is_none()
+                && self.pending_new != last.text
+            {
+                last.new_text = Some(std::mem::take(&mut self.pending_new));
+            }
+        }
+        self.pending_new.clear();
+    }
+
+    fn equal(&mut self, old: &str, new: &str) {
+        match self.out.last_mut() {
+            Some(last) if last.op == SegmentOp::Equal => last.text.push_str(old),
+            _ => self.out.push(Segment {
+                op: SegmentOp::Equal,
+                text: old.to_string(),
+                new_text: None,
+            }),
+        }
+        self.pending_new.push_str(new);
+    }
+
+    fn push(&mut self, op: SegmentOp, tokens: &[&str]) {
+        if tokens.is_empty() {
+            return;
+        }
+        if self.out.last().is_some_and(|l| l.op == SegmentOp::Equal) {
+            self.close_equal();
+        }
+        let text: String = tokens.concat();
+        match self.out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(&text),
+            _ => self.out.push(Segment {
+                op,
+                text,
+                new_text: None,
+            }),
+        }
+    }
+
+    fn finish(mut self) -> Vec<Segment> {
+        if self.out.last().is_some_and(|l| l.op == SegmentOp::Equal) {
+            self.close_equal();
+        }
+        tidy_whitespace(&mut self.out);
+        self.out
+            .retain(|s| !s.text.is_empty() || s.new_text.is_some());
+        self.out
+    }
+}
+
+/// Splits a text into its body and its trailing whitespace.
+fn split_trailing_ws(s: &str) -> (&str, &str) {
+    let body = s.trim_end();
+    (body, &s[body.len()..])
+}
+
+/// Whitespace travels with the word before it, so an `equal` word followed by an insertion may
+/// end with a space only on the new side (`Director` / `Director `). Moves such trailing
+/// whitespace into the following `delete` / `insert` run, so the `equal` run reads the same on
+/// both sides (`the Director` + ` of TSB`) and renderers need not look at `new_text`.
+fn tidy_whitespace(segs: &mut [Segment]) {
+    for i in 0..segs.len() {
+        if segs[i].op != SegmentOp::Equal {
+            continue;
+        }
+        let Some(new) = segs[i].new_text.clone() else {
+            continue;
+        };
+        let (old_body, old_ws) = split_trailing_ws(&segs[i].text);
+        let (new_body, new_ws) = split_trailing_ws(&new);
+        if old_ws == new_ws {
+            continue;
+        }
+        let next = |op: SegmentOp| {
+            segs[i + 1..]
+                .iter()
+                .take_while(|s| s.op != SegmentOp::Equal)
+                .position(|s| s.op == op)
+                .map(|k| i + 1 + k)
+        };
+        let del = next(SegmentOp::Delete);
+        let ins = next(SegmentOp::Insert);
+        if (!old_ws.is_empty() && del.is_none()) || (!new_ws.is_empty() && ins.is_none()) {
+            continue;
+        }
+        let (old_ws, new_ws) = (old_ws.to_string(), new_ws.to_string());
+        let (old_body, new_body) = (old_body.to_string(), new_body.to_string());
+        if let Some(d) = del {
+            segs[d].text.insert_str(0, &old_ws);
+        }
+        if let Some(k) = ins {
+            segs[k].text.insert_str(0, &new_ws);
+        }
+        segs[i].new_text = (new_body != old_body).then_some(new_body);
+        segs[i].text = old_body;
+    }
+}
+
+/// The old text of a diff: `equal` and `delete` runs.
+pub fn apply_old(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .filter(|s| s.op != SegmentOp::Insert)
+        .map(|s| s.text.as_str())
+        .collect()
+}
+
+/// The new text of a diff: `equal` runs (in their new spelling) and `insert` runs.
+pub fn apply_new(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .filter_map(|s| match s.op {
+            SegmentOp::Equal => Some(s.new_text.as_deref().unwrap_or(&s.text)),
+            SegmentOp::Insert => Some(s.text.as_str()),
+            SegmentOp::Delete => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ops(segs: &[Segment]) -> Vec<(SegmentOp, &str)> {
+        segs.iter().map(|s| (s.op, s.text.as_str())).collect()
+    }
+
+    #[test]
+    fn tokens_rebuild_the_text() {
+        for s in [
+            "",
+            "  ",
+            " a b",
+            "a  b;\nc)",
+            "ITU\u{2011}T A.23,  and\u{00A0}IEC ",
+            "(Dubai, 2012Hammamet, 2016)",
+        ] {
+            assert_eq!(tokenize(s).concat(), s, "{s:?}");
+        }
+        assert_eq!(
+            tokenize("to inform (TSB);"),
+            vec!["to ", "inform ", "(", "TSB", ")", ";"]
+        );
+        assert_eq!(tokenize("  x"), vec!["  ", "x"]);
+    }
+
+    #[test]
+    fn word_diff_marks_the_changed_words() {
+        let segs = diff(
+            "to so advise the Director;",
+            "to inform the Director of TSB;",
+        );
+        assert_eq!(
+            ops(&segs),
+            vec![
+                (SegmentOp::Equal, "to "),
+                (SegmentOp::Delete, "so advise "),
+                (SegmentOp::Insert, "inform "),
+                (SegmentOp::Equal, "the Director"),
+                (SegmentOp::Insert, " of TSB"),
+                (SegmentOp::Equal, ";"),
+            ]
+        );
+        assert_eq!(apply_old(&segs), "to so advise the Director;");
+        assert_eq!(apply_new(&segs), "to inform the Director of TSB;");
+    }
+
+    #[test]
+    fn typography_only_is_equal_and_rebuilds_exactly() {
+        let old = "Recommendation ITU\u{2011}T A.23  and \u{201C}x\u{201D}";
+        let new = "Recommendation ITU-T A.23 and \"x\"";
+        let segs = diff(old, new);
+        assert_eq!(segs.len(), 1);
+        assert_eq!(segs[0].op, SegmentOp::Equal);
+        assert_eq!(segs[0].new_text.as_deref(), Some(new));
+        assert_eq!(apply_old(&segs), old);
+        assert_eq!(apply_new(&segs), new);
+        let same = diff("a b", "a b");
+        assert_eq!(same[0].new_text, None);
+    }
+
+    #[test]
+    fn whitespace_change_at_end_of_a_word_rebuilds_exactly() {
+        let segs = diff("a b", "a b c");
+        assert_eq!(apply_old(&segs), "a b");
+        assert_eq!(apply_new(&segs), "a b c");
+        let segs = diff("x", "");
+        assert_eq!(ops(&segs), vec![(SegmentOp::Delete, "x")]);
+    }
+}

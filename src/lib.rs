@@ -23,6 +23,7 @@ pub mod parse;
 pub mod read;
 pub mod render;
 pub mod report;
+pub mod testgen;
 
 pub use align::{compare, CompareOptions};
 pub use error::{Error, Result};

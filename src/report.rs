@@ -23,7 +23,14 @@ pub struct Place {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
     pub op: SegmentOp,
+    /// The text of the run: from the old revision for `equal` and `delete`, from the new one for
+    /// `insert`.
     pub text: String,
+    /// For an `equal` run only, and only when the new revision spells it differently in
+    /// typography (U+2011 vs `-`, curly quotes, spaces): the new revision's spelling, so that
+    /// the new text can be rebuilt exactly. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -62,8 +69,21 @@ pub struct Change {
     pub similarity: f64,
     pub flags: Flags,
     /// Word-level diff of old vs new (all `insert` for ADD, all `delete` for SUP,
-    /// one `equal` run for NOC).
+    /// one `equal` run for NOC). When several units are joined (split, merge), their texts are
+    /// joined with a newline.
     pub inline: Vec<Segment>,
+    /// Indices of the old units in `Resolution::clauses()` of the old revision (same order as `old`).
+    #[serde(default)]
+    pub old_units: Vec<usize>,
+    /// Indices of the new units in `Resolution::clauses()` of the new revision (same order as `new`).
+    #[serde(default)]
+    pub new_units: Vec<usize>,
+    /// For a merge: byte length of each old unit's text in the old side of `inline`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub old_part_lens: Vec<usize>,
+    /// For a split: byte length of each new unit's text in the new side of `inline`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new_part_lens: Vec<usize>,
 }
 
 /// A change to the heading of the resolution.

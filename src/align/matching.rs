@@ -1,0 +1,149 @@
+//! Pairing: exact anchors, then an order-preserving chain of similar pairs, then moves.
+
+use std::collections::BTreeMap;
+
+use super::units::Unit;
+
+/// Exact anchors: units with equal comparison keys. A key held by the same number of units on
+/// both sides pairs them in order; other repeated keys are left to the similarity passes.
+pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
+    let mut by_key: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for u in old {
+        by_key.entry(&u.key).or_default().0.push(u.index);
+    }
+    for u in new {
+        by_key.entry(&u.key).or_default().1.push(u.index);
+    }
+    let mut out: Vec<(usize, usize)> = by_key
+        .values()
+        .filter(|(o, n)| o.len() == n.len())
+        .flat_map(|(o, n)| o.iter().copied().zip(n.iter().copied()))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// A weighted pair for [`chain`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Weighted {
+    pub old: usize,
+    pub new: usize,
+    pub weight: i64,
+}
+
+/// Fenwick tree of prefix maxima over new positions: (best chain weight, pair id).
+struct MaxTree {
+    t: Vec<(i64, i64)>,
+}
+
+impl MaxTree {
+    fn new(n: usize) -> Self {
+        MaxTree {
+            t: vec![(0, -1); n + 1],
+        }
+    }
+    /// Best over positions `< pos`.
+    fn query(&self, pos: usize) -> (i64, i64) {
+        let mut best = (0, -1);
+        let mut i = pos;
+        while i > 0 {
+            best = better(best, self.t[i]);
+            i &= i - 1;
+        }
+        best
+    }
+    fn update(&mut self, pos: usize, v: (i64, i64)) {
+        let mut i = pos + 1;
+        while i < self.t.len() {
+            self.t[i] = better(self.t[i], v);
+            i += i & i.wrapping_neg();
+        }
+    }
+}
+
+/// Higher weight wins; on a tie the earlier pair id, so the result never depends on luck.
+fn better(a: (i64, i64), b: (i64, i64)) -> (i64, i64) {
+    if b.0 > a.0 || (b.0 == a.0 && b.1 >= 0 && (a.1 < 0 || b.1 < a.1)) {
+        b
+    } else {
+        a
+    }
+}
+
+/// Maximum-weight chain of pairs increasing in both old and new order (a weighted longest
+/// common subsequence over sparse pairs), in O(P log N). Returns the ids of the chosen pairs.
+pub(crate) fn chain(pairs: &[Weighted], n_new: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    order.sort_by_key(|&i| (pairs[i].old, pairs[i].new, i));
+    let mut tree = MaxTree::new(n_new);
+    let mut dp = vec![0i64; pairs.len()];
+    let mut prev = vec![-1i64; pairs.len()];
+    let mut best = (0i64, -1i64);
+    let mut g = 0;
+    while g < order.len() {
+        let mut h = g;
+        while h < order.len() && pairs[order[h]].old == pairs[order[g]].old {
+            h += 1;
+        }
+        // Pairs of one old unit cannot chain with each other: query all before updating.
+        for &i in &order[g..h] {
+            let (w, p) = tree.query(pairs[i].new);
+            dp[i] = w + pairs[i].weight;
+            prev[i] = p;
+        }
+        for &i in &order[g..h] {
+            tree.update(pairs[i].new, (dp[i], i as i64));
+            best = better(best, (dp[i], i as i64));
+        }
+        g = h;
+    }
+    let mut out = Vec::new();
+    let mut cur = best.1;
+    while cur >= 0 {
+        out.push(cur as usize);
+        cur = prev[cur as usize];
+    }
+    out.reverse();
+    out
+}
+
+/// Greedy pairing of leftovers, best similarity first (ties by position).
+pub(crate) fn greedy(
+    mut pairs: Vec<(usize, usize, f64)>,
+    old_free: &mut [bool],
+    new_free: &mut [bool],
+) -> Vec<(usize, usize, f64)> {
+    pairs.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let mut out = Vec::new();
+    for (o, n, s) in pairs {
+        if old_free[o] && new_free[n] {
+            old_free[o] = false;
+            new_free[n] = false;
+            out.push((o, n, s));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(old: usize, new: usize, weight: i64) -> Weighted {
+        Weighted { old, new, weight }
+    }
+
+    #[test]
+    fn chain_prefers_heavier_consistent_pairs() {
+        // (0,0) (1,1) (2,2) in order; (1,0) crosses.
+        let pairs = [w(0, 0, 5), w(1, 1, 5), w(2, 2, 5), w(1, 0, 3)];
+        assert_eq!(chain(&pairs, 3), vec![0, 1, 2]);
+        // A heavy crossing pair wins over two light ones.
+        let pairs = [w(0, 1, 1), w(1, 2, 1), w(2, 0, 10)];
+        assert_eq!(chain(&pairs, 3), vec![2]);
+        // Two pairs of the same old unit never chain.
+        let pairs = [w(0, 0, 1), w(0, 1, 1)];
+        assert_eq!(chain(&pairs, 2).len(), 1);
+        assert!(chain(&[], 0).is_empty());
+    }
+}

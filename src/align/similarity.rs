@@ -1,0 +1,142 @@
+//! How much two clauses say the same thing, robust to rewording.
+//!
+//! Two measures, both weighted by IDF so that shared rare words (`Memorandum`, `JTC`) count
+//! more than shared common ones (`the`, `of`):
+//! - word sets: weighted Dice coefficient of the distinct words;
+//! - word order: weighted longest common subsequence of the word sequences.
+//!
+//! A rewording keeps most rare words (high Dice) and most of the sentence order (high LCS);
+//! two unrelated clauses about the same subject share words but not their order.
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+/// Rounds a similarity so decisions never hinge on the last bits of a float (`ln` may differ
+/// in its last bit between platforms): same output on any machine.
+pub(crate) fn quantize(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// Similarity scorer over word ids, with IDF weights and the share of word order.
+pub(crate) struct Scorer<'a> {
+    pub idf: &'a [f64],
+    /// Weight of the word-order measure in [0, 1]; the rest goes to the word-set measure.
+    pub order_weight: f64,
+}
+
+impl Scorer<'_> {
+    fn w(&self, id: u32) -> f64 {
+        self.idf.get(id as usize).copied().unwrap_or(0.0)
+    }
+
+    /// Weighted Dice coefficient of two sorted sets of distinct word ids.
+    pub fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
+        let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
+        let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
+        if wa + wb == 0.0 {
+            return if a.is_empty() && b.is_empty() {
+                1.0
+            } else {
+                0.0
+            };
+        }
+        let (mut i, mut j, mut common) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += self.w(a[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * common / (wa + wb)
+    }
+
+    /// Weighted longest-common-subsequence ratio of two word sequences.
+    pub fn order(&self, a: &[u32], b: &[u32]) -> f64 {
+        let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
+        let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
+        if wa + wb == 0.0 {
+            return if a.is_empty() && b.is_empty() {
+                1.0
+            } else {
+                0.0
+            };
+        }
+        let mut common = 0.0;
+        for op in capture_diff_slices(Algorithm::Myers, a, b) {
+            if let DiffOp::Equal { old_index, len, .. } = op {
+                common += a[old_index..old_index + len]
+                    .iter()
+                    .map(|&x| self.w(x))
+                    .sum::<f64>();
+            }
+        }
+        2.0 * common / (wa + wb)
+    }
+
+    /// The similarity used to pair clauses, in [0, 1], quantized.
+    pub fn similarity(
+        &self,
+        a_words: &[u32],
+        a_set: &[u32],
+        b_words: &[u32],
+        b_set: &[u32],
+    ) -> f64 {
+        let dice = self.dice(a_set, b_set);
+        // The order measure cannot exceed the set measure by much; skip it when the pair is
+        // hopeless anyway (cheap pruning for large inputs).
+        if dice < 0.05 {
+            return quantize((1.0 - self.order_weight) * dice);
+        }
+        let order = self.order(a_words, b_words);
+        quantize((1.0 - self.order_weight) * dice + self.order_weight * order)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_is_one_disjoint_is_zero() {
+        let idf = vec![1.0; 10];
+        let s = Scorer {
+            idf: &idf,
+            order_weight: 0.5,
+        };
+        assert_eq!(
+            s.similarity(&[1, 2, 3], &[1, 2, 3], &[1, 2, 3], &[1, 2, 3]),
+            1.0
+        );
+        assert_eq!(s.similarity(&[1, 2], &[1, 2], &[3, 4], &[3, 4]), 0.0);
+    }
+
+    #[test]
+    fn order_matters_and_rare_words_weigh_more() {
+        let idf = vec![0.1, 0.1, 0.1, 3.0, 3.0];
+        let s = Scorer {
+            idf: &idf,
+            order_weight: 0.5,
+        };
+        let same_order = s.similarity(
+            &[0, 1, 3, 4],
+            &[0, 1, 3, 4],
+            &[0, 1, 3, 4, 2],
+            &[0, 1, 2, 3, 4],
+        );
+        let reversed = s.similarity(
+            &[0, 1, 3, 4],
+            &[0, 1, 3, 4],
+            &[4, 3, 1, 0, 2],
+            &[0, 1, 2, 3, 4],
+        );
+        assert!(same_order > reversed);
+        // Sharing the rare words beats sharing the common ones.
+        let rare = s.dice(&[0, 3, 4], &[1, 3, 4]);
+        let common = s.dice(&[0, 1, 3], &[0, 1, 4]);
+        assert!(rare > common, "{rare} {common}");
+    }
+}

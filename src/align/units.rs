@@ -1,0 +1,132 @@
+//! Units of alignment: the top-level clauses of both revisions, with the words they say.
+
+use std::collections::HashMap;
+
+use crate::model::Resolution;
+use crate::normalize::comparison_key;
+use crate::report::Place;
+
+/// One top-level clause of one revision, ready to be compared.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    /// Index in `Resolution::clauses()`.
+    pub index: usize,
+    /// Index of its division in `Resolution::walk_divisions()`.
+    pub division: usize,
+    pub place: Place,
+    /// `Clause::full_shown()`: the clause with its sub-items, as written.
+    pub text: String,
+    /// Comparison key of `text`.
+    pub key: String,
+    /// Word ids in reading order.
+    pub words: Vec<u32>,
+    /// Distinct word ids, sorted.
+    pub set: Vec<u32>,
+}
+
+/// Word ids shared by both revisions, with document frequencies for IDF weights.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    ids: HashMap<String, u32>,
+    /// Number of units (both sides) holding each word.
+    pub df: Vec<u32>,
+    /// IDF weight of each word, set by [`Vocab::finish`].
+    pub idf: Vec<f64>,
+}
+
+impl Vocab {
+    fn id(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
+        let id = self.df.len() as u32;
+        self.ids.insert(w.to_string(), id);
+        self.df.push(0);
+        id
+    }
+
+    /// Word ids of a text: lower-cased runs of letters and digits, lightly stemmed (plural `s`).
+    pub fn words(&mut self, key: &str) -> Vec<u32> {
+        key.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let w = w.to_lowercase();
+                self.id(stem(&w))
+            })
+            .collect()
+    }
+
+    /// Computes IDF weights once every unit is counted: `ln(1 + N / df)`, so a word found in
+    /// every clause weighs little and a word found in one clause weighs much. Rounded, so that
+    /// `ln`'s last bit (which may differ between platforms) never changes a decision.
+    pub fn finish(&mut self, total_units: usize) {
+        let n = total_units.max(1) as f64;
+        self.idf = self
+            .df
+            .iter()
+            .map(|&d| ((1.0 + n / f64::from(d.max(1))).ln() * 1e9).round() / 1e9)
+            .collect();
+    }
+}
+
+/// Drops a plural `s` so `Recommendations` and `Recommendation` meet; keeps `ss` and short words.
+fn stem(w: &str) -> &str {
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        &w[..w.len() - 1]
+    } else {
+        w
+    }
+}
+
+/// The section name of a division for a [`Place`]: its heading key (emphasis removed).
+fn section_name(heading_key: &str, label: Option<&str>) -> String {
+    if heading_key.is_empty() {
+        label.unwrap_or_default().to_string()
+    } else {
+        heading_key.to_string()
+    }
+}
+
+/// The units of one revision, counting their words into `vocab`.
+pub(crate) fn units(res: &Resolution, vocab: &mut Vocab) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for (d, div) in res.walk_divisions().into_iter().enumerate() {
+        let section = section_name(
+            &div.heading.key,
+            div.label.as_ref().map(|l| l.norm.as_str()),
+        );
+        for clause in &div.clauses {
+            let text = clause.full_shown();
+            let key = comparison_key(&text);
+            let words = vocab.words(&key);
+            let mut set = words.clone();
+            set.sort_unstable();
+            set.dedup();
+            for &w in &set {
+                vocab.df[w as usize] += 1;
+            }
+            out.push(Unit {
+                index: out.len(),
+                division: d,
+                place: Place {
+                    section: section.clone(),
+                    label: clause.label.as_ref().map(|l| l.norm.clone()),
+                },
+                text,
+                key,
+                words,
+                set,
+            });
+        }
+    }
+    out
+}
+
+/// Words of a text joined from several units (for split / merge), as a transient unit.
+pub(crate) fn joined(parts: &[&Unit]) -> (Vec<u32>, Vec<u32>) {
+    let words: Vec<u32> = parts.iter().flat_map(|u| u.words.iter().copied()).collect();
+    let mut set = words.clone();
+    set.sort_unstable();
+    set.dedup();
+    (words, set)
+}
