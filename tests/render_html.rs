@@ -110,10 +110,12 @@ fn document_text_is_escaped_everywhere() {
         Segment {
             op: SegmentOp::Equal,
             text: "<script>window.__pwned=1</script> & C&I ".into(),
+            new_text: None,
         },
         Segment {
             op: SegmentOp::Insert,
             text: "<img src=x onerror=alert(1)>".into(),
+            new_text: None,
         },
     ];
     let out = html_of(&report, RenderOptions::default());

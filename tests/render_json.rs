@@ -45,7 +45,16 @@ fn fields_come_in_the_documented_order() {
     let change: Vec<&String> = v["changes"][0].as_object().unwrap().keys().collect();
     assert_eq!(
         change,
-        ["op", "old", "new", "similarity", "flags", "inline"]
+        [
+            "op",
+            "old",
+            "new",
+            "similarity",
+            "flags",
+            "inline",
+            "old_units",
+            "new_units"
+        ]
     );
     let summary: Vec<&String> = v["summary"].as_object().unwrap().keys().collect();
     assert_eq!(

@@ -65,15 +65,18 @@ fn document_text_cannot_become_markdown() {
         Segment {
             op: SegmentOp::Equal,
             text: "# not a heading *nor* _emphasis_ [link](x) <b>tag</b> |".into(),
+            new_text: None,
         },
         Segment {
             op: SegmentOp::Insert,
             text: "- not a list".into(),
+            new_text: None,
         },
     ];
     report.changes[1].inline = vec![Segment {
         op: SegmentOp::Insert,
         text: "1. not a list & C&I &amp;".into(),
+        new_text: None,
     }];
     let out = render_to_string(
         &report,

@@ -329,6 +329,7 @@ fn header_segments(h: &HeaderChange) -> Vec<Segment> {
     vec![Segment {
         op,
         text: text.clone(),
+        new_text: None,
     }]
 }
 
@@ -381,7 +382,7 @@ fn inline(page: &mut String, segs: &[Segment]) {
             (SegmentOp::Insert, true) => {
                 let _ = write!(page, "<ins>{}</ins>", esc(&s.text));
             }
-            _ => page.push_str(&esc(&s.text)),
+            _ => page.push_str(&esc(view::shown(s))),
         }
     }
 }
@@ -402,10 +403,16 @@ fn column(page: &mut String, segs: &[Segment], keep: SegmentOp, absent: bool) {
             .iter()
             .filter(|s| s.op == SegmentOp::Equal || s.op == keep)
         {
-            if s.op == keep && mixed {
-                let _ = write!(page, "<{tag}>{}</{tag}>", esc(&s.text));
+            // The old column spells equal runs as the old revision did, the new one as the new.
+            let text = if keep == SegmentOp::Insert {
+                view::shown(s)
             } else {
-                page.push_str(&esc(&s.text));
+                &s.text
+            };
+            if s.op == keep && mixed {
+                let _ = write!(page, "<{tag}>{}</{tag}>", esc(text));
+            } else {
+                page.push_str(&esc(text));
             }
         }
     }

@@ -196,11 +196,20 @@ pub(crate) fn is_uniform(segs: &[Segment]) -> bool {
     segs.windows(2).all(|w| w[0].op == w[1].op)
 }
 
+/// The text a run shows in a one-text view: an `equal` run in the new revision's spelling
+/// (typography may differ from the old one), any other run as is.
+pub(crate) fn shown(s: &Segment) -> &str {
+    match (&s.new_text, s.op) {
+        (Some(t), SegmentOp::Equal) => t,
+        _ => &s.text,
+    }
+}
+
 /// The segments cut at line breaks: one list of `(op, text)` runs per line of the clause.
 pub(crate) fn lines(segs: &[Segment]) -> Vec<Vec<(SegmentOp, &str)>> {
     let mut out: Vec<Vec<(SegmentOp, &str)>> = vec![Vec::new()];
     for s in segs {
-        for (i, part) in s.text.split('\n').enumerate() {
+        for (i, part) in shown(s).split('\n').enumerate() {
             if i > 0 {
                 out.push(Vec::new());
             }

@@ -22,6 +22,7 @@ pub fn segs(s: &str) -> Vec<Segment> {
             out.push(Segment {
                 op: SegmentOp::Equal,
                 text: rest[..next].to_string(),
+                new_text: None,
             });
             rest = &rest[next..];
             continue;
@@ -35,6 +36,7 @@ pub fn segs(s: &str) -> Vec<Segment> {
         out.push(Segment {
             op,
             text: rest[2..end].to_string(),
+            new_text: None,
         });
         rest = &rest[end + 2..];
     }
@@ -45,6 +47,7 @@ fn one(op: SegmentOp, s: &str) -> Vec<Segment> {
     vec![Segment {
         op,
         text: s.to_string(),
+        new_text: None,
     }]
 }
 
@@ -70,6 +73,10 @@ fn change(
         similarity,
         flags,
         inline,
+        old_units: vec![],
+        new_units: vec![],
+        old_part_lens: vec![],
+        new_part_lens: vec![],
     }
 }
 
