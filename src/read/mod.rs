@@ -1,12 +1,18 @@
 //! Reading: bytes of a file to [`Blocks`], per format, then to a [`Resolution`].
 //!
 //! The format is chosen by content (and extension), or forced with [`LoadOptions::from`].
+//! Text inputs are decoded first ([`decode`]: UTF-8, UTF-16 with BOM, else Windows-1252).
+
+mod decode;
+pub mod docx;
+mod runon;
+pub mod text;
 
 use std::path::Path;
 
 use crate::block::Blocks;
 use crate::error::{Error, Result};
-use crate::model::{Format, Resolution, View};
+use crate::model::{Format, Resolution, Source, View};
 
 /// How to read an input.
 #[derive(Debug, Clone, Default)]
@@ -29,18 +35,61 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Resolution> {
 
 /// Parses bytes already in memory; `path` is used for messages and format detection.
 pub fn load_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Resolution> {
-    let _ = (bytes, options);
-    Err(Error::Other {
-        path: path.to_path_buf(),
-        message: "reader not implemented yet".into(),
-    })
+    let (format, blocks) = read_blocks(path, bytes, options)?;
+    let source = Source {
+        path: path.display().to_string(),
+        format,
+        view: (format == Format::Docx).then(|| options.view.unwrap_or(View::After)),
+    };
+    crate::parse::parse_blocks(path, source, blocks)
 }
+
+/// A .docx (or any zip) starts with these bytes.
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 
 /// Reads bytes into blocks without parsing structure (for debugging and for the docx tools).
 pub fn read_blocks(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<(Format, Blocks)> {
-    let _ = (bytes, options);
-    Err(Error::Other {
-        path: path.to_path_buf(),
-        message: "reader not implemented yet".into(),
-    })
+    if bytes.is_empty() {
+        return Err(Error::Empty(path.to_path_buf()));
+    }
+    let is_zip = bytes.starts_with(ZIP_MAGIC);
+    let format = match options.from {
+        Some(f) => f,
+        None if is_zip => Format::Docx,
+        None => Format::Text,
+    };
+    if format == Format::Docx {
+        if !is_zip {
+            return Err(Error::BadDocx {
+                path: path.to_path_buf(),
+                reason: "not a zip archive".into(),
+            });
+        }
+        let view = options.view.unwrap_or(View::After);
+        return Ok((Format::Docx, docx::read_docx(path, bytes, view)?));
+    }
+    if is_zip {
+        return Err(Error::Binary(path.to_path_buf()));
+    }
+    let (text, decoded) = decode::decode(path, bytes)?;
+    let format = match options.from {
+        Some(f) => f,
+        None => detect(path, &text),
+    };
+    let mut blocks = text::read_text(&text, format);
+    blocks.warnings.extend(decoded);
+    Ok((format, blocks))
+}
+
+/// The format of a text: by extension when it says Markdown, else by content.
+fn detect(path: &Path, text: &str) -> Format {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match text::detect(text) {
+        Format::Outline => Format::Outline,
+        _ if matches!(ext.as_deref(), Some("md" | "markdown")) => Format::Markdown,
+        f => f,
+    }
 }

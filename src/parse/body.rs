@@ -1,0 +1,812 @@
+//! The body rules: section phrases open divisions, labels open clauses and sub-items, and
+//! unlabelled paragraphs continue what came before.
+//!
+//! Model choices (documented because the aligner and the reports depend on them):
+//! - Each section phrase is a top-level [`Division`] (`Preambular` or `Operative`); numbered
+//!   parts (`SECTION 1`, `Section 1bis`), annexes and appendices are top-level divisions too.
+//! - Inside a part, every numbered unit is a clause of the part **in reading order**, whatever its
+//!   depth: `1.11`, `1.11.1` and the short headings `1bis.1 General principles` alike (a heading
+//!   is a clause whose text is its title). The hierarchy stays readable in the label, and a
+//!   report can say `Section 1bis / 1bis.1.1.3` with no intermediate levels. The unlabelled
+//!   paragraphs under a heading (`1.13 Voting` + its paragraph) become its sub-items.
+//! - An unlabelled paragraph after a clause that ends without punctuation continues that clause
+//!   (a line cut by a page break) and is joined with one space; after a complete clause it
+//!   becomes an unlabelled sub-item of the clause (in an annex: a new unlabelled clause).
+//! - Sub-items (`i)`, bullets, `a)` inside a numbered provision) go to [`Clause::items`], nested
+//!   by the list level the format gives, else by label family and a `:` ending the parent.
+
+use std::collections::HashSet;
+
+use super::label::{self, Family, Found, Sep};
+use super::vocab::{self, PhraseKind};
+use super::{add_mark_or_reasons, span, strip_wrapping_emphasis, Para};
+use crate::block::Hint;
+use crate::model::{
+    Clause, Division, DivisionKind, Header, Label, Origin, Resolution, Text, Warning, WarningKind,
+};
+
+/// Per top-level clause facts the model does not keep.
+#[derive(Debug, Clone, Copy, Default)]
+struct TopInfo {
+    /// List level of the clause's own block (Markdown `- a)` is level 1, Word's `a)\t` is 0).
+    level: u8,
+    heading: bool,
+    list_item: bool,
+}
+
+struct Current {
+    div: Division,
+    family: Option<Family>,
+    tops: Vec<TopInfo>,
+}
+
+struct Builder<'a> {
+    paras: &'a [Para],
+    done: Vec<Division>,
+    cur: Option<Current>,
+    words: HashSet<String>,
+    warnings: &'a mut Vec<Warning>,
+}
+
+/// Builds the divisions from the paragraphs after the header.
+pub(super) fn build(
+    paras: &[Para],
+    head: &mut Header,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Division> {
+    let mut b = Builder {
+        paras,
+        done: Vec::new(),
+        cur: None,
+        words: word_set(paras),
+        warnings,
+    };
+    let mut i = 0;
+    while i < paras.len() {
+        i = b.step(i, head);
+    }
+    b.finish()
+}
+
+/// Every word of the document, lower-cased: used to rejoin words hyphenated at a line break.
+fn word_set(paras: &[Para]) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for p in paras {
+        for w in p.text.split(|c: char| !c.is_alphanumeric()) {
+            if w.len() > 3 {
+                set.insert(w.to_lowercase());
+            }
+        }
+    }
+    set
+}
+
+fn list_level(hint: Hint) -> u8 {
+    match hint {
+        Hint::ListItem(n) => n,
+        _ => 0,
+    }
+}
+
+/// Does the text end as a complete unit (`;`, `,`, `.`, `:`)? A clause that does not was cut by
+/// a line or page break.
+fn ends_complete(text: &str) -> bool {
+    let t = text
+        .trim_end()
+        .trim_end_matches(['*', '_', '"', '\u{201D}', '\u{2019}']);
+    t.ends_with(['.', ';', ':', ',', '!', '?'])
+}
+
+fn ends_with_colon(text: &str) -> bool {
+    text.trim_end().trim_end_matches(['*', '_']).ends_with(':')
+}
+
+/// The family a stored label belongs to (single `i`, `v`, `x` count as letters here; see
+/// [`same_family`]).
+fn family_of(l: &Label) -> Family {
+    let n = l.norm.as_str();
+    if n == "•" {
+        Family::Bullet
+    } else if n.starts_with(|c: char| c.is_ascii_digit()) {
+        Family::Number
+    } else if n.len() > 1 && !n.contains(' ') && label::roman_value(n).is_some() {
+        Family::Roman
+    } else {
+        Family::Letter
+    }
+}
+
+fn same_family(l: &Label, f: Family) -> bool {
+    let lf = family_of(l);
+    lf == f || (matches!(l.norm.as_str(), "i" | "v" | "x") && f == Family::Roman)
+}
+
+/// Is `new` the label that naturally follows `prev` in the same sequence?
+fn follows(prev: Option<&Label>, new: &Label, fam: Family) -> bool {
+    let Some(prev) = prev else {
+        return matches!(new.norm.as_str(), "a" | "1" | "i" | "•");
+    };
+    if new.norm == format!("{} bis", prev.norm)
+        || new.norm.ends_with(" ter") && prev.norm.ends_with(" bis")
+    {
+        return true;
+    }
+    match fam {
+        Family::Letter => label::next_letter(&prev.norm).is_some_and(|c| new.norm == c.to_string()),
+        Family::Number => match (
+            label::number_value(&prev.norm),
+            label::number_value(&new.norm),
+        ) {
+            (Some(a), Some(b)) => b == a + 1,
+            _ => true,
+        },
+        Family::Roman => match (
+            label::roman_value(&prev.norm),
+            label::roman_value(&new.norm),
+        ) {
+            (Some(a), Some(b)) => b == a + 1,
+            _ => false,
+        },
+        Family::Bullet => true,
+    }
+}
+
+/// Joins a line to the text it continues; a word hyphenated at the line break (`stand-` +
+/// `ardization`) is rejoined when the whole word occurs elsewhere in the document.
+fn join(words: &HashSet<String>, a: &str, b: &str) -> String {
+    if a.is_empty() {
+        return b.to_string();
+    }
+    if let Some(stem) = a.strip_suffix('-') {
+        let last = stem
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let first = b.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if !last.is_empty() && b.starts_with(|c: char| c.is_lowercase()) {
+            let whole = format!("{last}{first}").to_lowercase();
+            if words.contains(&whole) {
+                return format!("{stem}{b}");
+            }
+            return format!("{a}{b}");
+        }
+    }
+    format!("{a} {b}")
+}
+
+impl Builder<'_> {
+    fn next_para(&self, i: usize) -> Option<&Para> {
+        self.paras.get(i + 1)
+    }
+
+    fn warn(&mut self, kind: WarningKind, message: String, origin: Origin) {
+        self.warnings.push(Warning {
+            kind,
+            message,
+            origin: Some(origin),
+        });
+    }
+
+    /// The rightmost deepest clause: the one written last.
+    fn last_node(&mut self) -> Option<&mut Clause> {
+        let cur = self.cur.as_mut()?;
+        let mut node = cur.div.clauses.last_mut()?;
+        while !node.items.is_empty() {
+            node = node.items.last_mut()?;
+        }
+        Some(node)
+    }
+
+    fn last_text(&self) -> Option<&str> {
+        let cur = self.cur.as_ref()?;
+        let mut node = cur.div.clauses.last()?;
+        while let Some(n) = node.items.last() {
+            node = n;
+        }
+        Some(node.text.shown.as_str())
+    }
+
+    /// Handles the paragraph at `i`; returns the index of the next one to handle.
+    fn step(&mut self, i: usize, head: &mut Header) -> usize {
+        let p = &self.paras[i];
+        if add_mark_or_reasons(head, p) {
+            return i + 1;
+        }
+        match p.hint {
+            Hint::PartNumber => return self.open_numbered(i, DivisionKind::Part, None),
+            Hint::AnnexNumber => return self.open_numbered(i, annex_kind(&p.text), None),
+            _ => {}
+        }
+        if let Some(num) = part_number(&p.text) {
+            return self.open_numbered(i, DivisionKind::Part, Some(num));
+        }
+        if let Some((kind, num)) = annex_number(&p.text) {
+            return self.open_numbered(i, kind, Some(num));
+        }
+        if let Some(kind) = self.phrase_kind(i) {
+            self.open_section(p, kind);
+            return i + 1;
+        }
+        let found = label::read(&p.text);
+        if let Some(f) = found.filter(|f| self.accept_label(i, f)) {
+            self.place_labelled(i, f);
+            return i + 1;
+        }
+        self.place_unlabelled(i);
+        i + 1
+    }
+
+    /// Is the paragraph at `i` a section phrase (known, hinted, or unknown but shaped and
+    /// placed like one)?
+    fn phrase_kind(&self, i: usize) -> Option<PhraseKind> {
+        let p = &self.paras[i];
+        if label::read(&p.text).is_some_and(|f| f.family != Family::Bullet) {
+            return None;
+        }
+        let cut = self
+            .last_text()
+            .is_some_and(|t| !t.is_empty() && !ends_complete(t));
+        if p.hint == Hint::Call {
+            return Some(vocab::known(&p.text).unwrap_or_else(|| self.unknown_kind(&p.text)));
+        }
+        if !matches!(p.hint, Hint::None) {
+            return None;
+        }
+        if let Some(k) = vocab::known(&p.text) {
+            if !cut {
+                return Some(k);
+            }
+        }
+        // Unknown phrase: short, lower case, after a complete clause (or before any section),
+        // and followed by the first label of a sequence or an unlabelled `that ...` paragraph.
+        vocab::by_form(&p.text)?;
+        if cut || self.last_text().is_some_and(ends_with_colon) {
+            return None;
+        }
+        let next = self.next_para(i)?;
+        let next_ok = match label::read(&next.text) {
+            Some(f) => matches!(f.label.norm.as_str(), "a" | "1" | "i"),
+            None => {
+                let t = next.text.trim_start_matches(['*', '_']);
+                t.starts_with("that ") || t.starts_with("to ")
+            }
+        };
+        next_ok.then(|| self.unknown_kind(&p.text))
+    }
+
+    fn unknown_kind(&self, text: &str) -> PhraseKind {
+        let key = crate::normalize::comparison_key(text).to_lowercase();
+        vocab::kind_of_unknown(&key)
+    }
+
+    fn close(&mut self) {
+        if let Some(cur) = self.cur.take() {
+            self.done.push(cur.div);
+        }
+    }
+
+    fn open_section(&mut self, p: &Para, kind: PhraseKind) {
+        self.close();
+        let kind = match kind {
+            PhraseKind::Preambular => DivisionKind::Preambular,
+            PhraseKind::Operative => DivisionKind::Operative,
+        };
+        self.cur = Some(Current {
+            div: Division {
+                kind,
+                heading: Text::new(strip_wrapping_emphasis(&p.text)),
+                label: None,
+                title: None,
+                clauses: Vec::new(),
+                children: Vec::new(),
+                origin: p.origin,
+            },
+            family: None,
+            tops: Vec::new(),
+        });
+    }
+
+    /// Opens a part, annex or appendix; its title is the next paragraph when it is hinted as
+    /// one or is a short unlabelled line.
+    fn open_numbered(&mut self, i: usize, kind: DivisionKind, num: Option<String>) -> usize {
+        let p = &self.paras[i];
+        self.close();
+        let num = num.or_else(|| match kind {
+            DivisionKind::Part => part_number(&p.text),
+            _ => annex_number(&p.text).map(|(_, n)| n),
+        });
+        let mut origin = p.origin;
+        let mut next = i + 1;
+        let mut title = None;
+        if let Some(t) = self.paras.get(i + 1) {
+            let hinted = matches!(t.hint, Hint::PartTitle | Hint::AnnexTitle);
+            let plain = t.hint == Hint::None
+                && label::read(&t.text).is_none()
+                && t.text.split_whitespace().count() <= 20
+                && !ends_complete(&t.text)
+                && vocab::known(&t.text).is_none();
+            if hinted || plain {
+                title = Some(Text::new(strip_wrapping_emphasis(&t.text)));
+                origin = span(origin, t.origin);
+                next = i + 2;
+            }
+        }
+        self.cur = Some(Current {
+            div: Division {
+                kind,
+                heading: Text::new(strip_wrapping_emphasis(&p.text)),
+                label: num.map(|n| Label {
+                    raw: n.clone(),
+                    norm: n,
+                }),
+                title,
+                clauses: Vec::new(),
+                children: Vec::new(),
+                origin,
+            },
+            family: None,
+            tops: Vec::new(),
+        });
+        next
+    }
+
+    /// Is the label at the start of paragraph `i` really a label here? Numbers followed by a
+    /// space (`17 and its counterparts` on a cut line) only when they continue the sequence.
+    fn accept_label(&self, i: usize, f: &Found) -> bool {
+        let p = &self.paras[i];
+        let Some(cur) = self.cur.as_ref() else {
+            return true;
+        };
+        let hinted = matches!(p.hint, Hint::ListItem(_) | Hint::Heading(_));
+        let cut = self
+            .last_text()
+            .is_some_and(|t| !t.is_empty() && !ends_complete(t));
+        let last_top = cur.div.clauses.last().and_then(|c| c.label.as_ref());
+        match f.family {
+            Family::Number => {
+                if f.sep == Sep::Tab || hinted || f.label.norm.contains('.') && !cut {
+                    return true;
+                }
+                if cur.div.kind == DivisionKind::Part && !cut {
+                    return true;
+                }
+                match cur.family {
+                    None | Some(Family::Number) => follows(
+                        last_top.filter(|l| family_of(l) == Family::Number),
+                        &f.label,
+                        Family::Number,
+                    ),
+                    _ => false,
+                }
+            }
+            Family::Bullet => true,
+            Family::Letter | Family::Roman => {
+                if f.sep == Sep::Tab || hinted || !cut {
+                    return true;
+                }
+                // After a cut line, only the expected next letter is a label.
+                follows(last_top, &f.label, f.family)
+            }
+        }
+    }
+
+    fn new_clause(label: Option<Label>, text: &str, p: &Para) -> Clause {
+        Clause {
+            label,
+            text: Text::new(text.to_string()),
+            items: Vec::new(),
+            footnote_refs: p.refs.clone(),
+            origin: p.origin,
+        }
+    }
+
+    fn ensure_division(&mut self, i: usize) -> bool {
+        if self.cur.is_some() {
+            return true;
+        }
+        let p = &self.paras[i];
+        let text = p.text.clone();
+        self.warn(
+            WarningKind::Unplaced,
+            format!(
+                "text before the first section not understood: `{}`",
+                short(&text)
+            ),
+            p.origin,
+        );
+        false
+    }
+
+    fn place_labelled(&mut self, i: usize, f: Found) {
+        if !self.ensure_division(i) {
+            return;
+        }
+        let p = &self.paras[i];
+        let level = list_level(p.hint);
+        let is_heading_hint = matches!(p.hint, Hint::Heading(_));
+        let next_label = self
+            .next_para(i)
+            .and_then(|n| label::read(&n.text))
+            .map(|n| n.label.norm);
+        let cur = self.cur.as_ref().expect("division ensured");
+        let kind = cur.div.kind;
+        let last_top_clause = cur.div.clauses.last();
+        let last_top = last_top_clause.and_then(|c| c.label.as_ref());
+        let last_info = cur.tops.last().copied().unwrap_or_default();
+        let last_top_colon = last_top_clause.is_some_and(|c| {
+            let mut n = c;
+            while let Some(x) = n.items.last() {
+                n = x;
+            }
+            ends_with_colon(&n.text.shown) || !c.items.is_empty() && ends_with_colon(&c.text.shown)
+        });
+        let deeper = level > last_info.level && !cur.div.clauses.is_empty();
+
+        // Letter or roman? `i)` after `h)` is a letter, after a clause ending with `:` roman.
+        let mut fam = f.family;
+        if f.ambiguous_roman {
+            let expected_letter = cur.family == Some(Family::Letter)
+                && last_top.is_some_and(|l| follows(Some(l), &f.label, Family::Letter));
+            let roman_follows = next_label.as_deref() == Some("ii");
+            fam = if expected_letter && !deeper && !(roman_follows && last_top_colon) {
+                Family::Letter
+            } else if f.label.norm == "i" || self.rightmost_family_is(Family::Roman) {
+                Family::Roman
+            } else {
+                Family::Letter
+            };
+        }
+
+        let top = match kind {
+            DivisionKind::Part => fam == Family::Number || cur.div.clauses.is_empty(),
+            _ => match cur.family {
+                None => cur.div.clauses.is_empty() || fam != Family::Bullet,
+                Some(df) => {
+                    let fits = follows(last_top.filter(|l| same_family(l, df)), &f.label, df);
+                    let opens_sublist = last_top_colon
+                        && matches!(f.label.norm.as_str(), "a" | "1" | "i" | "•")
+                        && !fits;
+                    fam == df && !deeper && !opens_sublist
+                }
+            },
+        };
+
+        if top {
+            let cur = self.cur.as_mut().expect("division ensured");
+            if cur.family.is_none() && kind != DivisionKind::Part {
+                cur.family = Some(fam);
+            }
+            let heading = is_heading_hint
+                || kind == DivisionKind::Part
+                    && f.rest.split_whitespace().count() <= 10
+                    && !ends_complete(f.rest)
+                    && f.rest.starts_with(|c: char| c.is_uppercase());
+            // Sequence checks, for the reader of the report.
+            if let Some(prev) = cur.div.clauses.last().and_then(|c| c.label.clone()) {
+                if same_family(&prev, fam)
+                    && fam != Family::Bullet
+                    && kind != DivisionKind::Part
+                    && !follows(Some(&prev), &f.label, fam)
+                {
+                    let heading = cur.div.heading.shown.clone();
+                    let msg = format!("{heading}: `{}` follows `{}`", f.label.raw, prev.raw);
+                    self.warn(WarningKind::LabelSequence, msg, p.origin);
+                }
+            }
+            let cur = self.cur.as_mut().expect("division ensured");
+            if last_info.list_item && level == 0 && !cur.tops.is_empty() && f.sep != Sep::Tab {
+                let heading = cur.div.heading.shown.clone();
+                let msg = format!(
+                    "list marker lost before `{} {}`: read as {heading} {}",
+                    f.label.raw,
+                    short(f.rest),
+                    f.label.norm
+                );
+                self.warn(WarningKind::RestoredLabel, msg, p.origin);
+            }
+            let cur = self.cur.as_mut().expect("division ensured");
+            cur.div
+                .clauses
+                .push(Self::new_clause(Some(f.label), f.rest, p));
+            cur.tops.push(TopInfo {
+                level,
+                heading,
+                list_item: matches!(p.hint, Hint::ListItem(_)),
+            });
+            cur.div.origin = span(cur.div.origin, p.origin);
+        } else {
+            let depth = self.sub_depth(level, fam);
+            let clause = Self::new_clause(Some(f.label), f.rest, p);
+            self.attach(depth, clause, p.origin);
+        }
+    }
+
+    /// Does any item on the rightmost path belong to `fam`?
+    fn rightmost_family_is(&self, fam: Family) -> bool {
+        let Some(cur) = self.cur.as_ref() else {
+            return false;
+        };
+        let Some(mut node) = cur.div.clauses.last() else {
+            return false;
+        };
+        while let Some(n) = node.items.last() {
+            if n.label.as_ref().is_some_and(|l| family_of(l) == fam) {
+                return true;
+            }
+            node = n;
+        }
+        false
+    }
+
+    /// How deep a sub-item goes under the last top-level clause (1 = its direct item).
+    fn sub_depth(&self, level: u8, fam: Family) -> usize {
+        let Some(cur) = self.cur.as_ref() else {
+            return 1;
+        };
+        let top_level = cur.tops.last().map(|t| t.level).unwrap_or(0);
+        if level > top_level {
+            return usize::from(level - top_level);
+        }
+        let Some(mut node) = cur.div.clauses.last() else {
+            return 1;
+        };
+        let mut depth = 0;
+        let mut path_colon = false;
+        while let Some(n) = node.items.last() {
+            depth += 1;
+            if n.label.as_ref().is_some_and(|l| same_family(l, fam)) {
+                return depth;
+            }
+            node = n;
+        }
+        if ends_with_colon(&node.text.shown) {
+            path_colon = true;
+        }
+        if path_colon {
+            depth + 1
+        } else {
+            1
+        }
+    }
+
+    /// Attaches a sub-item at `depth` under the last top-level clause.
+    fn attach(&mut self, depth: usize, clause: Clause, origin: Origin) {
+        let Some(cur) = self.cur.as_mut() else {
+            return;
+        };
+        cur.div.origin = span(cur.div.origin, origin);
+        let Some(top) = cur.div.clauses.last_mut() else {
+            cur.div.clauses.push(clause);
+            cur.tops.push(TopInfo::default());
+            return;
+        };
+        top.origin = span(top.origin, origin);
+        let mut node = top;
+        for _ in 1..depth.max(1) {
+            if node.items.is_empty() {
+                break;
+            }
+            let last = node.items.len() - 1;
+            node = &mut node.items[last];
+            node.origin = span(node.origin, origin);
+        }
+        node.items.push(clause);
+    }
+
+    fn place_unlabelled(&mut self, i: usize) {
+        if !self.ensure_division(i) {
+            return;
+        }
+        let p = &self.paras[i];
+        let level = list_level(p.hint);
+        let cur = self.cur.as_ref().expect("division ensured");
+        let kind = cur.div.kind;
+        if cur.div.clauses.is_empty() {
+            let cur = self.cur.as_mut().expect("division ensured");
+            cur.div.clauses.push(Self::new_clause(None, &p.text, p));
+            cur.tops.push(TopInfo {
+                level,
+                heading: false,
+                list_item: level > 0,
+            });
+            cur.div.origin = span(cur.div.origin, p.origin);
+            return;
+        }
+        let last_heading = cur.tops.last().is_some_and(|t| t.heading)
+            && cur.div.clauses.last().is_some_and(|c| c.items.is_empty());
+        let last = self.last_text().unwrap_or("").to_string();
+        let continues =
+            p.hint == Hint::Continuation || (!last_heading && !ends_complete(&last) && level == 0);
+        if continues || last.is_empty() {
+            let words = &self.words;
+            let joined = join(words, &last, &p.text);
+            let refs = p.refs.clone();
+            let origin = p.origin;
+            if let Some(cur) = self.cur.as_mut() {
+                cur.div.origin = span(cur.div.origin, origin);
+                if let Some(top) = cur.div.clauses.last_mut() {
+                    top.origin = span(top.origin, origin);
+                }
+            }
+            if let Some(node) = self.last_node() {
+                node.text = Text::new(joined);
+                node.footnote_refs.extend(refs);
+                node.origin = span(node.origin, origin);
+            }
+            return;
+        }
+        if level > 0 {
+            // An unlabelled list item is a bullet.
+            let f = Found {
+                label: Label {
+                    raw: "•".into(),
+                    norm: "•".into(),
+                },
+                family: Family::Bullet,
+                ambiguous_roman: false,
+                sep: Sep::Space,
+                rest: &p.text,
+            };
+            self.place_labelled(i, f);
+            return;
+        }
+        if matches!(kind, DivisionKind::Annex | DivisionKind::Appendix) {
+            let cur = self.cur.as_mut().expect("division ensured");
+            cur.div.clauses.push(Self::new_clause(None, &p.text, p));
+            cur.tops.push(TopInfo::default());
+            cur.div.origin = span(cur.div.origin, p.origin);
+            return;
+        }
+        let clause = Self::new_clause(None, &p.text, p);
+        self.attach(1, clause, p.origin);
+    }
+
+    fn finish(mut self) -> Vec<Division> {
+        self.close();
+        self.done
+    }
+}
+
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// `SECTION 1`, `Section 1bis` -> `1`, `1bis`.
+fn part_number(text: &str) -> Option<String> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let rest = lower.strip_prefix("section")?;
+    if !rest.starts_with([' ', '\t', '\u{a0}']) {
+        return None;
+    }
+    let num = rest.trim();
+    let ok = !num.is_empty()
+        && num.len() <= 8
+        && num.starts_with(|c: char| c.is_ascii_digit())
+        && num.chars().all(|c| c.is_ascii_alphanumeric());
+    ok.then(|| num.to_string())
+}
+
+fn annex_kind(text: &str) -> DivisionKind {
+    if text.trim_start().to_lowercase().starts_with("appendix") {
+        DivisionKind::Appendix
+    } else {
+        DivisionKind::Annex
+    }
+}
+
+/// `Annex A (to Resolution 7)`, `APPENDIX I`, `Appendix I(to Resolution 1 ...)`.
+fn annex_number(text: &str) -> Option<(DivisionKind, String)> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let (kind, rest) = if let Some(r) = lower.strip_prefix("annex") {
+        (DivisionKind::Annex, r)
+    } else if let Some(r) = lower.strip_prefix("appendix") {
+        (DivisionKind::Appendix, r)
+    } else {
+        return None;
+    };
+    if !rest.starts_with([' ', '\t', '\u{a0}']) && !rest.is_empty() {
+        return None;
+    }
+    let offset = t.len() - rest.len();
+    let orig_rest = t.get(offset..)?.trim_start();
+    let end = orig_rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(orig_rest.len());
+    let num = &orig_rest[..end];
+    let after = orig_rest[end..].trim();
+    let lower_after = after.to_lowercase();
+    let ok = after.is_empty() || after.starts_with('(') || lower_after.starts_with("to ");
+    (ok && num.len() <= 6).then(|| (kind, num.to_string()))
+}
+
+/// After parsing: a resolution ends with an operative clause ending with a full stop; anything
+/// else suggests the text was cut.
+pub(super) fn check_truncation(res: &mut Resolution) {
+    let Some(last) = res.divisions.last() else {
+        return;
+    };
+    let name = last.heading.shown.clone();
+    let warning = |message: String, origin: Origin| Warning {
+        kind: WarningKind::Truncated,
+        message,
+        origin: Some(origin),
+    };
+    let Some(top) = last.clauses.last() else {
+        let w = warning(
+            format!("the text ends after the heading `{name}`, which has no clause"),
+            last.origin,
+        );
+        res.warnings.push(w);
+        return;
+    };
+    let mut node = top;
+    while let Some(n) = node.items.last() {
+        node = n;
+    }
+    let place = match &top.label {
+        Some(l) => format!("{name} {}", l.raw),
+        None => name.clone(),
+    };
+    let end = node.origin;
+    if last.kind == DivisionKind::Preambular {
+        let w = warning(
+            format!("the text ends in the preamble, in `{place}`: no operative section follows"),
+            end,
+        );
+        res.warnings.push(w);
+        return;
+    }
+    if last.kind == DivisionKind::Operative {
+        let t = node
+            .text
+            .shown
+            .trim_end()
+            .trim_end_matches(['*', '_', '"', '\u{201D}', ')']);
+        if !t.ends_with('.') {
+            let w = warning(
+                format!("the text ends in `{place}`, whose last clause ends without a full stop"),
+                end,
+            );
+            res.warnings.push(w);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_divisions() {
+        assert_eq!(part_number("SECTION 1"), Some("1".into()));
+        assert_eq!(part_number("Section 1bis "), Some("1bis".into()));
+        assert_eq!(part_number("Section 6 of the ITU Convention;"), None);
+        assert_eq!(
+            annex_number("Appendix I(to Resolution 1 (Rev. Hammamet, 2016))"),
+            Some((DivisionKind::Appendix, "I".into()))
+        );
+        assert_eq!(
+            annex_number("Annex A (to Resolution 7)"),
+            Some((DivisionKind::Annex, "A".into()))
+        );
+        assert_eq!(annex_number("Annex 2 contains the list"), None);
+    }
+
+    #[test]
+    fn hyphenated_words_are_rejoined_only_when_known() {
+        let mut words = HashSet::new();
+        words.insert("standardization".to_string());
+        assert_eq!(
+            join(&words, "the stand-", "ardization sector"),
+            "the standardization sector"
+        );
+        assert_eq!(join(&words, "time-", "frames"), "time-frames");
+        assert_eq!(join(&words, "a", "b"), "a b");
+    }
+}

@@ -1,0 +1,274 @@
+//! Section phrases: the italic verb phrases (`considering`, `instructs the Director ...`) that
+//! open the preambular and operative sections. The vocabulary is open, so a known list covers
+//! the common phrases and [`by_form`] recognises unknown ones by their shape.
+
+use crate::normalize::comparison_key;
+
+/// Preambular or operative: what kind of section a phrase opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseKind {
+    Preambular,
+    Operative,
+}
+
+/// Phrases that open a preambular section on their own, possibly followed by a modifier
+/// (`further`, `also`, `with satisfaction`, ...).
+const PREAMBULAR: &[&str] = &[
+    "considering",
+    "noting",
+    "recognizing",
+    "recognising",
+    "recalling",
+    "bearing in mind",
+    "taking into account",
+    "taking into consideration",
+    "taking note",
+    "taking note of",
+    "emphasizing",
+    "emphasising",
+    "observing",
+    "aware",
+    "conscious",
+    "convinced",
+    "acknowledging",
+    "having regard to",
+    "having considered",
+    "having noted",
+    "having examined",
+    "having heard",
+    "mindful",
+    "further noting",
+    "further recognizing",
+    "further considering",
+    "further recalling",
+    "keeping in mind",
+    "realizing",
+    "welcoming",
+    "concerned",
+    "deeply concerned",
+    "expressing",
+    "reaffirming",
+    "affirming",
+    "stressing",
+    "underlining",
+    "highlighting",
+    "believing",
+    "desiring",
+    "guided by",
+    "referring to",
+    "in view of",
+    "noting with concern",
+    "noting with satisfaction",
+    "noting with appreciation",
+];
+
+/// Words that may follow a preambular phrase and keep it a phrase.
+const MODIFIERS: &[&str] = &[
+    "further",
+    "also",
+    "in particular",
+    "furthermore",
+    "moreover",
+    "with satisfaction",
+    "with appreciation",
+    "with concern",
+    "with great concern",
+];
+
+/// Verbs that open an operative section; the phrase may go on (`instructs the Director of the
+/// Telecommunication Standardization Bureau`, `resolves to invite Member States`).
+const OPERATIVE: &[&str] = &[
+    "resolves",
+    "further resolves",
+    "resolves further",
+    "decides",
+    "further decides",
+    "instructs",
+    "further instructs",
+    "requests",
+    "further requests",
+    "invites",
+    "further invites",
+    "encourages",
+    "further encourages",
+    "calls upon",
+    "urges",
+    "appeals",
+    "asks",
+    "endorses",
+    "approves",
+    "adopts",
+    "agrees",
+    "charges",
+    "directs",
+    "entrusts",
+    "recommends",
+    "commends",
+    "supports",
+    "accepts",
+    "authorizes",
+    "expresses",
+    "reaffirms",
+    "proposes",
+    "declares",
+    "instructs the director",
+];
+
+/// The phrase as compared: key without trailing `,` `:` and in lower case.
+fn phrase_key(text: &str) -> String {
+    let key = comparison_key(text);
+    key.trim_end_matches([',', ':', ' ']).trim().to_lowercase()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Does the text (a whole paragraph) end like a clause, not like a phrase?
+fn ends_like_clause(key: &str) -> bool {
+    key.ends_with(';') || key.ends_with('.') || key.ends_with('?') || key.ends_with('!')
+}
+
+/// Strips `prefix` from `s` when it is followed by a word boundary.
+fn strip_word<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = s.strip_prefix(prefix)?;
+    if rest.is_empty() || rest.starts_with(' ') {
+        Some(rest.trim_start())
+    } else {
+        None
+    }
+}
+
+/// Is the whole paragraph a known section phrase? Which kind?
+pub fn known(text: &str) -> Option<PhraseKind> {
+    if text.len() > 400 {
+        return None;
+    }
+    let raw = comparison_key(text);
+    if ends_like_clause(&raw) {
+        return None;
+    }
+    let key = phrase_key(text);
+    if key.is_empty() {
+        return None;
+    }
+    // Operative first: `resolves to invite ...` is one phrase, possibly long.
+    for verb in OPERATIVE {
+        if let Some(rest) = strip_word(&key, verb) {
+            if word_count(rest) <= 30 && !rest.starts_with("that ") {
+                return Some(PhraseKind::Operative);
+            }
+        }
+    }
+    for head in PREAMBULAR {
+        if let Some(rest) = strip_word(&key, head) {
+            if rest.is_empty() || MODIFIERS.contains(&rest) {
+                return Some(PhraseKind::Preambular);
+            }
+            // `noting further also`, `considering in particular further`: modifiers in a row.
+            if word_count(rest) <= 3 && rest.split(' ').all(|w| MODIFIERS.contains(&w)) {
+                return Some(PhraseKind::Preambular);
+            }
+        }
+    }
+    None
+}
+
+/// Matches a known section phrase at the start of `words` (lower case, punctuation trimmed);
+/// returns how many words it takes. Operative phrases may go on (`instructs the Director ...`):
+/// they are cut by the caller where the first clause starts.
+pub fn phrase_at(words: &[String]) -> Option<(usize, PhraseKind)> {
+    let starts = |list: &[&str]| -> Option<usize> {
+        list.iter()
+            .filter_map(|p| {
+                let n = p.split(' ').count();
+                let got = words.get(..n)?;
+                p.split(' ').zip(got).all(|(a, b)| a == b).then_some(n)
+            })
+            .max()
+    };
+    if let Some(n) = starts(OPERATIVE) {
+        return Some((n, PhraseKind::Operative));
+    }
+    let mut n = starts(PREAMBULAR)?;
+    while let Some(m) = MODIFIERS
+        .iter()
+        .filter_map(|p| {
+            let k = p.split(' ').count();
+            let got = words.get(n..n + k)?;
+            p.split(' ').zip(got).all(|(a, b)| a == b).then_some(k)
+        })
+        .max()
+    {
+        n += m;
+    }
+    Some((n, PhraseKind::Preambular))
+}
+
+/// Could this paragraph be an unknown section phrase, by its form alone? A short line starting
+/// in lower case, without a label and without a clause's final punctuation.
+pub fn by_form(text: &str) -> Option<PhraseKind> {
+    let key = phrase_key(text);
+    let raw = comparison_key(text);
+    if ends_like_clause(&raw) || key.is_empty() || key.len() > 120 || word_count(&key) > 12 {
+        return None;
+    }
+    let first = raw.chars().next()?;
+    if !first.is_lowercase() {
+        return None;
+    }
+    if key.starts_with("that ") || key.starts_with("to ") || key.starts_with("the ") {
+        return None;
+    }
+    Some(kind_of_unknown(&key))
+}
+
+/// Preambular phrases are participles and adjectives (`considering`, `aware`); operative ones are
+/// verbs in the third person (`resolves`, `invites`).
+pub fn kind_of_unknown(key: &str) -> PhraseKind {
+    let first = key.split(' ').next().unwrap_or("");
+    let first = if first == "further" {
+        key.split(' ').nth(1).unwrap_or("")
+    } else {
+        first
+    };
+    if first.ends_with("ing") || first.ends_with("ed") || first.ends_with("ful") {
+        PhraseKind::Preambular
+    } else if first.ends_with('s') {
+        PhraseKind::Operative
+    } else {
+        PhraseKind::Preambular
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_the_common_phrases() {
+        assert_eq!(known("considering"), Some(PhraseKind::Preambular));
+        assert_eq!(known("*noting further*"), Some(PhraseKind::Preambular));
+        assert_eq!(known("considering also,"), Some(PhraseKind::Preambular));
+        assert_eq!(known("resolves"), Some(PhraseKind::Operative));
+        assert_eq!(
+            known("instructs the Director of the Telecommunication Standardization Bureau"),
+            Some(PhraseKind::Operative)
+        );
+        assert_eq!(
+            known("requests the Secretary-General and instructs the Director"),
+            Some(PhraseKind::Operative)
+        );
+    }
+
+    #[test]
+    fn clause_text_is_not_a_phrase() {
+        assert_eq!(known("noting that the working methods differ;"), None);
+        assert_eq!(known("considering the needs of all"), None);
+        assert_eq!(known("resolves that this is fine."), None);
+        assert_eq!(by_form("that the collaboration between ITU-T,"), None);
+        assert_eq!(by_form("Collaboration with ISO"), None);
+        assert_eq!(by_form("having heard"), Some(PhraseKind::Preambular));
+        assert_eq!(by_form("commissions further"), Some(PhraseKind::Operative));
+    }
+}

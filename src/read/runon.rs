@@ -1,0 +1,252 @@
+//! Text whose line breaks were lost: `... (Dubai, 2012), considering a) that ...; b) that ...
+//! resolves 1 to ...` on one line. It is split back into lines at the heading, the history
+//! line, the section phrases and the labels, each taken in sequence (only the label expected
+//! next splits, so `considering e), f)` inside a clause does not).
+
+use crate::parse::label::{self, Family};
+use crate::parse::vocab::{self, PhraseKind};
+
+/// A whitespace-separated token with its byte range.
+struct Tok<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+fn tokens(line: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push(Tok {
+                    text: &line[s..i],
+                    start: s,
+                });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Tok {
+            text: &line[s..],
+            start: s,
+        });
+    }
+    out
+}
+
+fn word_key(t: &str) -> String {
+    t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
+fn ends_unit(t: &str) -> bool {
+    t.ends_with([',', ';', '.', ':', ')'])
+}
+
+fn has_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' && w[1] >= b'8' || w[0] == b'2'))
+}
+
+/// What the last label of the current section was.
+#[derive(Clone)]
+struct Seq {
+    family: Family,
+    norm: String,
+}
+
+fn expected(seq: &Option<Seq>, tok: &str, after_phrase: bool) -> bool {
+    let Some(f) = label::read(tok) else {
+        return false;
+    };
+    if f.family == Family::Bullet {
+        return false;
+    }
+    if f.family == Family::Number && f.label.norm.contains('.') {
+        return false;
+    }
+    match seq {
+        None => after_phrase && matches!(f.label.norm.as_str(), "a" | "1" | "i"),
+        Some(s) => match s.family {
+            Family::Letter => {
+                label::next_letter(&s.norm).is_some_and(|c| f.label.norm == c.to_string())
+                    || f.label.norm == format!("{} bis", s.norm)
+            }
+            Family::Number => {
+                f.label.raw == f.label.norm
+                    && label::number_value(&s.norm)
+                        .zip(label::number_value(&f.label.norm))
+                        .is_some_and(|(a, b)| b == a + 1)
+            }
+            _ => false,
+        },
+    }
+}
+
+/// Splits a run-on line; `None` when it does not look like one (fewer than two section phrases
+/// each followed by a clause label).
+pub fn split(line: &str) -> Option<Vec<String>> {
+    let toks = tokens(line);
+    let keys: Vec<String> = toks.iter().map(|t| word_key(t.text)).collect();
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut phrases = 0;
+    let mut seq: Option<Seq> = None;
+    let mut k = 0;
+
+    // The heading: `RESOLUTION 7 (Rev. Geneva, 2022) Title (history) The ... Assembly (...),`.
+    if keys.first().is_some_and(|w| w == "resolution") {
+        let close = (1..toks.len().min(10)).find(|&j| toks[j].text.ends_with(')'));
+        let head_end = close.map(|j| j + 1).unwrap_or(2.min(toks.len()));
+        cuts.push(head_end);
+        // The history: the first `(` group with a year after the title.
+        let mut j = head_end;
+        while j < toks.len() && j < head_end + 60 {
+            if toks[j].text.starts_with('(') {
+                let mut e = j;
+                while e < toks.len() && !toks[e].text.contains(')') {
+                    e += 1;
+                }
+                let group = line
+                    .get(
+                        toks[j].start
+                            ..toks
+                                .get(e)
+                                .map(|t| t.start + t.text.len())
+                                .unwrap_or(line.len()),
+                    )
+                    .unwrap_or("");
+                if has_year(group) {
+                    cuts.push(j);
+                    cuts.push(e + 1);
+                    k = e + 1;
+                    break;
+                }
+            }
+            j += 1;
+        }
+    }
+
+    while k < toks.len() {
+        let prev_ends = k == 0 || ends_unit(toks[k - 1].text);
+        if prev_ends {
+            let window: Vec<String> = keys[k..(k + 8).min(keys.len())].to_vec();
+            if let Some((n, kind)) = vocab::phrase_at(&window) {
+                // The phrase ends where its first clause starts: `a)`, `1`, or `that`.
+                let limit = (k + n + 30).min(toks.len());
+                let mut end = k + n;
+                let first_label = (k + n..limit).find(|&j| {
+                    let t = toks[j].text;
+                    expected(&None, t, true)
+                        && label::read(t).is_some_and(|f| {
+                            f.family != Family::Number
+                                || keys
+                                    .get(j + 1)
+                                    .is_some_and(|w| w.starts_with(char::is_lowercase))
+                        })
+                });
+                if kind == PhraseKind::Operative {
+                    if let Some(j) = first_label {
+                        end = j;
+                    }
+                }
+                let starts_clause = first_label == Some(end)
+                    || keys.get(end).is_some_and(|w| w == "that" || w == "to");
+                if starts_clause && end < toks.len() {
+                    if first_label == Some(end) {
+                        phrases += 1;
+                    }
+                    cuts.push(k);
+                    cuts.push(end);
+                    seq = None;
+                    k = end;
+                    if first_label == Some(end) {
+                        let f = label::read(toks[end].text);
+                        if let Some(f) = f {
+                            seq = Some(Seq {
+                                family: f.family,
+                                norm: f.label.norm,
+                            });
+                        }
+                        k = end + 1;
+                    }
+                    continue;
+                }
+            }
+        }
+        if prev_ends && expected(&seq, toks[k].text, false) {
+            let is_number = label::read(toks[k].text).is_some_and(|f| f.family == Family::Number);
+            let next_lower = keys
+                .get(k + 1)
+                .is_some_and(|w| w.starts_with(char::is_lowercase));
+            if !is_number || next_lower {
+                if let Some(f) = label::read(toks[k].text) {
+                    seq = Some(Seq {
+                        family: f.family,
+                        norm: f.label.norm,
+                    });
+                }
+                cuts.push(k);
+            }
+        }
+        k += 1;
+    }
+    if phrases < 2 {
+        return None;
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for c in cuts {
+        let Some(t) = toks.get(c) else { continue };
+        let piece = line[from..t.start].trim();
+        if !piece.is_empty() {
+            out.push(piece.to_string());
+        }
+        from = t.start;
+    }
+    let last = line[from..].trim();
+    if !last.is_empty() {
+        out.push(last.to_string());
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sections_and_labels_in_sequence() {
+        let line = "RESOLUTION 7 (Rev. Dubai, 2012) Collaboration with ISO (Helsinki, 1993; Dubai, 2012) \
+                    The World Telecommunication Standardization Assembly (Dubai, 2012), considering \
+                    a) that x; b) that considering e), f) and g) apply, noting that y, \
+                    resolves 1 to do; 2 to do Study Group 17 work.";
+        let parts = split(line).expect("run-on");
+        assert_eq!(
+            parts,
+            [
+                "RESOLUTION 7 (Rev. Dubai, 2012)",
+                "Collaboration with ISO",
+                "(Helsinki, 1993; Dubai, 2012)",
+                "The World Telecommunication Standardization Assembly (Dubai, 2012),",
+                "considering",
+                "a) that x;",
+                "b) that considering e), f) and g) apply,",
+                "noting",
+                "that y,",
+                "resolves",
+                "1 to do;",
+                "2 to do Study Group 17 work.",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ordinary_long_clause_is_left_alone() {
+        assert_eq!(split("that the provisions referred to in considering e), f) above, recognizing that x, apply;"), None);
+    }
+}

@@ -1,0 +1,206 @@
+//! Line-based readers: Markdown converted from PDF, plain text saved from Word, and outlines
+//! copied from web pages (one `•` bullet per line). Each line becomes one block with the hint
+//! its format gives (Markdown list level, italic phrase, heading); structure is left to
+//! [`crate::parse`].
+
+use crate::block::{Block, Blocks, Hint};
+use crate::model::{Format, Origin, OriginUnit};
+use crate::parse::{header, strip_wrapping_emphasis, vocab};
+
+use super::runon;
+
+/// Lines longer than this are checked for lost line breaks.
+const RUN_ON_MIN: usize = 300;
+
+/// Reads a decoded text in one of the line-based formats.
+pub fn read_text(text: &str, format: Format) -> Blocks {
+    let mut blocks = Vec::new();
+    for (n, raw) in text.split('\n').enumerate() {
+        let line = raw.trim_end_matches(['\r', '\u{FEFF}']);
+        let origin = Origin {
+            unit: OriginUnit::Line,
+            start: n + 1,
+            end: n + 1,
+        };
+        if line.trim().is_empty() {
+            blocks.push(Block::new("", Hint::Blank, origin));
+            continue;
+        }
+        let pieces = if line.len() > RUN_ON_MIN {
+            runon::split(line.trim())
+        } else {
+            None
+        };
+        match pieces {
+            Some(pieces) => {
+                for piece in pieces {
+                    blocks.push(read_line(&piece, format, origin));
+                }
+            }
+            None => blocks.push(read_line(line, format, origin)),
+        }
+    }
+    Blocks {
+        blocks,
+        ..Blocks::default()
+    }
+}
+
+fn read_line(line: &str, format: Format, origin: Origin) -> Block {
+    match format {
+        Format::Markdown => markdown_line(line, origin),
+        Format::Outline => outline_line(line, origin),
+        _ => Block::new(line.trim_end(), Hint::None, origin),
+    }
+}
+
+/// `I n t e r n a t i o n a l`: letterhead spaced out by a PDF converter.
+fn spaced_out(s: &str) -> bool {
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    words.len() >= 6
+        && words.iter().filter(|w| w.chars().count() == 1).count() * 10 >= words.len() * 8
+}
+
+fn is_boilerplate(s: &str) -> bool {
+    s.starts_with('©') || s.starts_with("All rights reserved")
+}
+
+/// Leading indentation in columns (a tab counts 4).
+fn indent(line: &str) -> usize {
+    let mut n = 0;
+    for c in line.chars() {
+        match c {
+            ' ' => n += 1,
+            '\t' => n += 4,
+            _ => break,
+        }
+    }
+    n
+}
+
+fn markdown_line(line: &str, origin: Origin) -> Block {
+    let s = line.trim();
+    if matches!(s, "---" | "***" | "___") || spaced_out(s) || is_boilerplate(s) {
+        return Block::new(s, Hint::Skip, origin);
+    }
+    if s.starts_with('#') {
+        let text = strip_wrapping_emphasis(s.trim_start_matches('#').trim());
+        let hint = if header::is_heading(&text) {
+            Hint::ResolutionNumber
+        } else if text.eq_ignore_ascii_case("foreword") {
+            Hint::Skip
+        } else {
+            Hint::None
+        };
+        return Block::new(text, hint, origin);
+    }
+    for marker in ["- ", "* ", "+ ", "-\t", "*\t"] {
+        if let Some(rest) = s.strip_prefix(marker) {
+            let level = indent(line) / 2 + 1;
+            let level = u8::try_from(level.min(9)).unwrap_or(9);
+            return Block::new(rest.trim(), Hint::ListItem(level), origin);
+        }
+    }
+    let unwrapped = strip_wrapping_emphasis(s);
+    if unwrapped.len() != s.len() {
+        if unwrapped.starts_with('(') {
+            return Block::new(unwrapped, Hint::None, origin);
+        }
+        if vocab::known(&unwrapped).is_some() || vocab::by_form(&unwrapped).is_some() {
+            return Block::new(unwrapped, Hint::Call, origin);
+        }
+        if s.starts_with("**") {
+            return Block::new(unwrapped, Hint::None, origin);
+        }
+    }
+    Block::new(s, Hint::None, origin)
+}
+
+fn outline_line(line: &str, origin: Origin) -> Block {
+    let mut s = line.trim();
+    let mut depth: u8 = 0;
+    while let Some(rest) = s.strip_prefix('•') {
+        if !rest.starts_with([' ', '\u{a0}']) {
+            break;
+        }
+        depth = depth.saturating_add(1);
+        s = rest.trim_start();
+    }
+    let hint = if depth >= 2 {
+        Hint::ListItem(depth - 1)
+    } else {
+        Hint::None
+    };
+    Block::new(s, hint, origin)
+}
+
+/// Guesses the line-based format of a text: outlines have most lines starting with `• `,
+/// Markdown has headings, `- ` list items or italic lines.
+pub fn detect(text: &str) -> Format {
+    let mut lines = 0usize;
+    let mut bullets = 0usize;
+    let mut markdown = 0usize;
+    for line in text.lines().take(2000) {
+        let s = line.trim();
+        if s.is_empty() {
+            continue;
+        }
+        lines += 1;
+        if s.starts_with("• ") {
+            bullets += 1;
+        }
+        if s.starts_with("# ")
+            || s.starts_with("## ")
+            || s.starts_with("### ")
+            || s.starts_with("- ")
+            || (s.starts_with('*') && s.ends_with('*') && s.len() > 2)
+        {
+            markdown += 1;
+        }
+    }
+    if lines > 0 && bullets * 2 > lines {
+        Format::Outline
+    } else if markdown >= 3 {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_lines_get_their_hints() {
+        let o = Origin::default();
+        assert_eq!(markdown_line("*considering*", o).hint, Hint::Call);
+        assert_eq!(markdown_line("  - for work", o).hint, Hint::ListItem(2));
+        let b = markdown_line("- a) Articles 1 and 50", o);
+        assert_eq!(
+            (b.text.as_str(), b.hint),
+            ("a) Articles 1 and 50", Hint::ListItem(1))
+        );
+        assert_eq!(
+            markdown_line("## RESOLUTION 7 (Rev. Geneva, 2022)", o).hint,
+            Hint::ResolutionNumber
+        );
+        assert_eq!(
+            markdown_line("### **Collaboration**", o).text,
+            "Collaboration"
+        );
+        assert_eq!(
+            markdown_line("I n t e r n a t i o n a l T e l e c o m", o).hint,
+            Hint::Skip
+        );
+        assert_eq!(markdown_line("*(Malaga, 1984)*", o).text, "(Malaga, 1984)");
+    }
+
+    #[test]
+    fn outline_bullets_give_the_depth() {
+        let o = Origin::default();
+        assert_eq!(outline_line("• considering", o).hint, Hint::None);
+        let b = outline_line("• • for work", o);
+        assert_eq!((b.text.as_str(), b.hint), ("for work", Hint::ListItem(1)));
+    }
+}
