@@ -16,6 +16,9 @@
     if (fold) fold.open = true;
     var clause = el.closest(".clause");
     if (clause) clause.focus({ preventScroll: true });
+    document.querySelectorAll(".toc a").forEach(function (a) {
+      a.classList.toggle("current", clause && a.getAttribute("href") === "#" + clause.id);
+    });
   };
   var go = function (step) {
     var list = changes();

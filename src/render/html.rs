@@ -84,19 +84,28 @@ pub fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> std
         page.push_str(
             "<section class=\"division\" data-section=\"heading\">\n<h2 class=\"division-title\">Heading</h2>\n",
         );
-        for (h, id) in header.iter().zip(&header_ids) {
-            let name = view::header_field(&h.field);
-            let segs = header_segments(h);
-            clause(
-                &mut page,
-                id,
-                h.op,
-                h.op.as_str(),
-                &esc(&name),
-                &[],
-                &segs,
-                &[],
+        let (same, changed): (Vec<_>, Vec<_>) = header
+            .iter()
+            .zip(&header_ids)
+            .partition(|(h, _)| h.op == Op::Noc);
+        for (h, id) in changed {
+            header_item(&mut page, h, id);
+        }
+        if !same.is_empty() {
+            let names: Vec<String> = same
+                .iter()
+                .map(|(h, _)| view::header_field(&h.field))
+                .collect();
+            let _ = writeln!(
+                page,
+                "<details class=\"fold\"><summary>{} <span class=\"which\">{}</span></summary>",
+                view::plural(same.len(), "unchanged field"),
+                esc(&names.join("; "))
             );
+            for (h, id) in same {
+                header_item(&mut page, h, id);
+            }
+            page.push_str("</details>\n");
         }
         page.push_str("</section>\n");
     }
@@ -180,8 +189,7 @@ fn bar(page: &mut String, report: &Report, controls: bool) {
         page.push_str(
             "</select>\n<div class=\"views\" role=\"radiogroup\" aria-label=\"View\">\
              <input type=\"radio\" name=\"view\" id=\"view-inline\" checked><label for=\"view-inline\" class=\"chip\">Inline</label>\
-             <input type=\"radio\" name=\"view\" id=\"view-sbs\"><label for=\"view-sbs\" class=\"chip\">Side by side</label></div>\n\
-             <span class=\"keys\" hidden><kbd>n</kbd> <kbd>p</kbd> next / previous change</span>\n",
+             <input type=\"radio\" name=\"view\" id=\"view-sbs\"><label for=\"view-sbs\" class=\"chip\">Side by side</label></div>\n",
         );
     }
     page.push_str("</nav>\n");
@@ -194,7 +202,10 @@ fn toc(
     changes: &[&Change],
     ids: &[String],
 ) {
-    page.push_str("<nav class=\"toc\" aria-label=\"Changes\">\n<h2>Changes</h2>\n<ol>\n");
+    page.push_str(
+        "<nav class=\"toc\" aria-label=\"Changes\">\n<h2>Changes</h2>\n\
+         <p class=\"keys\" hidden><kbd>n</kbd> / <kbd>p</kbd> next / previous change</p>\n<ol>\n",
+    );
     let mut any = false;
     for (h, id) in header.iter().zip(hids).filter(|(h, _)| h.op != Op::Noc) {
         any = true;
@@ -306,6 +317,20 @@ fn change(page: &mut String, c: &Change, id: &str, anchors: &mut Anchors) {
         &flags,
         &c.inline,
         &aliases,
+    );
+}
+
+fn header_item(page: &mut String, h: &HeaderChange, id: &str) {
+    let name = esc(&view::header_field(&h.field));
+    clause(
+        page,
+        id,
+        h.op,
+        h.op.as_str(),
+        &name,
+        &[],
+        &header_segments(h),
+        &[],
     );
 }
 

@@ -1,0 +1,205 @@
+//! The HTML report in a real browser (headless Chromium through chromedriver): what a reviewer
+//! sees and does. Skipped, loudly, only when Chromium is missing and `CI` is unset; in CI a
+//! missing browser fails (scripts/setup-system installs it).
+
+mod common;
+mod render_support;
+mod webdriver;
+
+use std::path::{Path, PathBuf};
+
+use resdiff::render::{render_to_string, OutputFormat, RenderOptions};
+use resdiff::report::Report;
+use serde_json::Value;
+use webdriver::Browser;
+
+fn which(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+}
+
+/// Chromium and chromedriver, or `None` (after saying so) when the test must be skipped.
+fn tools() -> Option<(PathBuf, PathBuf)> {
+    let chromium = which("chromium").or_else(|| which("chromium-browser"));
+    let driver = which("chromedriver");
+    match (chromium, driver) {
+        (Some(c), Some(d)) => Some((c, d)),
+        _ if std::env::var("CI").is_ok_and(|v| !v.is_empty()) => {
+            panic!("CI is set but chromium / chromedriver are missing: run scripts/test (apt-get install chromium chromium-driver)")
+        }
+        _ => {
+            eprintln!("\n*** SKIPPED browser tests: chromium and chromedriver not found (apt-get install chromium chromium-driver) ***\n");
+            None
+        }
+    }
+}
+
+fn report() -> Report {
+    render_support::res7()
+}
+
+fn write_html(dir: &Path, name: &str, report: &Report) -> String {
+    let path = dir.join(name);
+    let html = render_to_string(
+        report,
+        &RenderOptions {
+            format: OutputFormat::Html,
+            ..Default::default()
+        },
+    );
+    std::fs::write(&path, html).expect("write report");
+    format!("file://{}", path.display())
+}
+
+/// The ops of the clauses a person can see, in page order.
+fn visible_ops(b: &Browser) -> Vec<String> {
+    let v = b.js(
+        "return [...document.querySelectorAll('.clause')].filter(e => e.checkVisibility()).map(e => e.dataset.op);",
+    );
+    serde_json::from_value(v).expect("list of ops")
+}
+
+fn hash(b: &Browser) -> String {
+    b.js("return location.hash;")
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn save_screenshot(b: &Browser, name: &str) {
+    // Set RESDIFF_SCREENSHOTS=docs/screenshots to refresh the pictures in the docs.
+    if let Some(dir) = std::env::var_os("RESDIFF_SCREENSHOTS") {
+        let png = b.screenshot();
+        assert!(png.starts_with(b"\x89PNG"), "screenshot is a PNG");
+        std::fs::write(Path::new(&dir).join(name), png).expect("write screenshot");
+    }
+}
+
+#[test]
+fn a_reviewer_reads_filters_steps_and_switches_views() {
+    let Some((chromium, driver)) = tools() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let report = report();
+    let url = write_html(dir.path(), "res7.html", &report);
+    let b = Browser::start(&chromium, &driver, &dir.path().join("profile"));
+    b.goto(&url);
+
+    // The summary bar shows the counts of the JSON report.
+    let json = render_to_string(
+        &report,
+        &RenderOptions {
+            format: OutputFormat::Json,
+            ..Default::default()
+        },
+    );
+    let json: Value = serde_json::from_str(&json).expect("json report");
+    for (op, key) in [
+        ("MOD", "mod"),
+        ("ADD", "add"),
+        ("SUP", "sup"),
+        ("NOC", "noc"),
+    ] {
+        let shown = b.js(&format!(
+            "return document.querySelector('.bar .count[data-op={op}]').textContent;"
+        ));
+        assert_eq!(
+            shown.as_str(),
+            Some(json["summary"][key].to_string().as_str()),
+            "{op} count"
+        );
+    }
+    // Unchanged clauses are folded: only changes are visible at first.
+    let ops = visible_ops(&b);
+    assert!(!ops.contains(&"NOC".to_string()), "NOC folded: {ops:?}");
+    let changed = report
+        .changes
+        .iter()
+        .filter(|c| c.op != resdiff::Op::Noc)
+        .count()
+        + report
+            .header
+            .iter()
+            .filter(|h| h.op != resdiff::Op::Noc)
+            .count();
+    assert_eq!(ops.len(), changed);
+    save_screenshot(&b, "res7-diff.png");
+
+    // `n` steps to the first change, then the next; `p` comes back.
+    assert_eq!(hash(&b), "");
+    b.press("n");
+    let first = hash(&b);
+    let changed: Vec<String> = serde_json::from_value(b.js(
+        "return [...document.querySelectorAll('.clause.changed')].filter(e => e.checkVisibility()).map(e => '#' + e.id);",
+    ))
+    .unwrap();
+    assert_eq!(first, changed[0]);
+    b.press("n");
+    assert_eq!(hash(&b), changed[1]);
+    assert_eq!(
+        b.js("return '#' + document.activeElement.id;").as_str(),
+        Some(changed[1].as_str())
+    );
+    b.press("p");
+    assert_eq!(hash(&b), changed[0]);
+
+    // The ADD filter leaves only ADD clauses.
+    b.click("label[for=op-add]");
+    let ops = visible_ops(&b);
+    assert_eq!(ops.len(), json["summary"]["add"].as_u64().unwrap() as usize);
+    assert!(ops.iter().all(|o| o == "ADD"), "{ops:?}");
+    b.click("label[for=op-all]");
+
+    // Side by side: old and new columns next to each other, the inline text hidden.
+    b.click("label[for=view-sbs]");
+    let layout = b.js(
+        "const c = document.querySelector('#resolves-2');
+         const o = c.querySelector('.col.old').getBoundingClientRect();
+         const n = c.querySelector('.col.new').getBoundingClientRect();
+         return {inline: c.querySelector('.inline').checkVisibility(), oldRight: o.right, newLeft: n.left,
+                 sameRow: Math.abs(o.top - n.top) < 2, old: c.querySelector('.col.old').textContent,
+                 new: c.querySelector('.col.new').textContent};",
+    );
+    assert_eq!(layout["inline"], false);
+    assert!(
+        layout["oldRight"].as_f64() <= layout["newLeft"].as_f64(),
+        "{layout}"
+    );
+    assert_eq!(layout["sameRow"], true);
+    assert!(layout["old"].as_str().unwrap().contains("so advise"));
+    assert!(!layout["new"].as_str().unwrap().contains("so advise"));
+    b.js("document.querySelector('#resolves-2').scrollIntoView(); return 0;");
+    save_screenshot(&b, "res7-side-by-side.png");
+}
+
+#[test]
+fn a_script_in_the_document_shows_as_text_and_does_not_run() {
+    let Some((chromium, driver)) = tools() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut report = report();
+    let planted = "<script>window.__pwned=1</script>";
+    let clause = report
+        .changes
+        .iter_mut()
+        .find(|c| c.op == resdiff::Op::Mod)
+        .expect("a MOD");
+    clause.inline[0].text = format!("{planted} & {}", clause.inline[0].text);
+    let url = write_html(dir.path(), "planted.html", &report);
+    let b = Browser::start(&chromium, &driver, &dir.path().join("profile"));
+    b.goto(&url);
+    assert_eq!(
+        b.js("return typeof window.__pwned;").as_str(),
+        Some("undefined")
+    );
+    let text = b.js("return document.querySelector('#considering-a .inline').textContent;");
+    assert!(
+        text.as_str().unwrap().starts_with(&format!("{planted} & ")),
+        "{text}"
+    );
+    assert_eq!(b.js("return document.scripts.length;"), 1);
+}
