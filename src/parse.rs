@@ -212,7 +212,12 @@ fn read_header(head: &mut Header, paras: &[Para], warnings: &mut Vec<Warning>) {
             history = p.text.clone();
             continue;
         }
-        if part == Part::Title && matches!(p.hint, Hint::None | Hint::ResolutionTitle) {
+        if part == Part::Title
+            && matches!(
+                p.hint,
+                Hint::None | Hint::ResolutionTitle | Hint::ListItem(1)
+            )
+        {
             title = join_lines(&title, &p.text);
             continue;
         }

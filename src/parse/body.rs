@@ -153,9 +153,10 @@ fn follows(prev: Option<&Label>, new: &Label, fam: Family) -> bool {
 
 /// Joins a line to the text it continues; a word hyphenated at the line break (`stand-` +
 /// `ardization`) is rejoined when the whole word occurs elsewhere in the document.
-fn join(words: &HashSet<String>, a: &str, b: &str) -> String {
+fn join(words: &HashSet<String>, a: &mut String, b: &str) {
     if a.is_empty() {
-        return b.to_string();
+        a.push_str(b);
+        return;
     }
     if let Some(stem) = a.strip_suffix('-') {
         let last = stem
@@ -166,12 +167,23 @@ fn join(words: &HashSet<String>, a: &str, b: &str) -> String {
         if !last.is_empty() && b.starts_with(|c: char| c.is_lowercase()) {
             let whole = format!("{last}{first}").to_lowercase();
             if words.contains(&whole) {
-                return format!("{stem}{b}");
+                a.pop();
             }
-            return format!("{a}{b}");
+            a.push_str(b);
+            return;
         }
     }
-    format!("{a} {b}")
+    a.push(' ');
+    a.push_str(b);
+}
+
+/// Recomputes the comparison keys once the texts are complete (joining lines edits `shown`
+/// only, so that a clause of many lines costs linear time, not quadratic).
+fn rekey(c: &mut Clause) {
+    c.text = Text::new(std::mem::take(&mut c.text.shown));
+    for i in &mut c.items {
+        rekey(i);
+    }
 }
 
 impl Builder<'_> {
@@ -249,7 +261,8 @@ impl Builder<'_> {
         if p.hint == Hint::Call {
             return Some(vocab::known(&p.text).unwrap_or_else(|| self.unknown_kind(&p.text)));
         }
-        if !matches!(p.hint, Hint::None) {
+        // An outline line (`• considering`) is a list item and may still be a phrase.
+        if !matches!(p.hint, Hint::None | Hint::ListItem(1)) {
             return None;
         }
         if let Some(k) = vocab::known(&p.text) {
@@ -393,7 +406,11 @@ impl Builder<'_> {
     fn new_clause(label: Option<Label>, text: &str, p: &Para) -> Clause {
         Clause {
             label,
-            text: Text::new(text.to_string()),
+            // The key is computed once the text is complete (see `rekey`).
+            text: Text {
+                shown: text.to_string(),
+                key: String::new(),
+            },
             items: Vec::new(),
             footnote_refs: p.refs.clone(),
             origin: p.origin,
@@ -614,12 +631,12 @@ impl Builder<'_> {
         }
         let last_heading = cur.tops.last().is_some_and(|t| t.heading)
             && cur.div.clauses.last().is_some_and(|c| c.items.is_empty());
-        let last = self.last_text().unwrap_or("").to_string();
+        let last = self.last_text().unwrap_or("");
+        let last_empty = last.is_empty();
+        let last_complete = ends_complete(last);
         let continues =
-            p.hint == Hint::Continuation || (!last_heading && !ends_complete(&last) && level == 0);
-        if continues || last.is_empty() {
-            let words = &self.words;
-            let joined = join(words, &last, &p.text);
+            p.hint == Hint::Continuation || (!last_heading && !last_complete && level == 0);
+        if continues || last_empty {
             let refs = p.refs.clone();
             let origin = p.origin;
             if let Some(cur) = self.cur.as_mut() {
@@ -628,11 +645,13 @@ impl Builder<'_> {
                     top.origin = span(top.origin, origin);
                 }
             }
+            let words = std::mem::take(&mut self.words);
             if let Some(node) = self.last_node() {
-                node.text = Text::new(joined);
+                join(&words, &mut node.text.shown, &p.text);
                 node.footnote_refs.extend(refs);
                 node.origin = span(node.origin, origin);
             }
+            self.words = words;
             return;
         }
         if level > 0 {
@@ -663,6 +682,11 @@ impl Builder<'_> {
 
     fn finish(mut self) -> Vec<Division> {
         self.close();
+        for d in &mut self.done {
+            for c in &mut d.clauses {
+                rekey(c);
+            }
+        }
         self.done
     }
 }
@@ -802,11 +826,16 @@ mod tests {
     fn hyphenated_words_are_rejoined_only_when_known() {
         let mut words = HashSet::new();
         words.insert("standardization".to_string());
+        let joined = |a: &str, b: &str| {
+            let mut s = a.to_string();
+            join(&words, &mut s, b);
+            s
+        };
         assert_eq!(
-            join(&words, "the stand-", "ardization sector"),
+            joined("the stand-", "ardization sector"),
             "the standardization sector"
         );
-        assert_eq!(join(&words, "time-", "frames"), "time-frames");
-        assert_eq!(join(&words, "a", "b"), "a b");
+        assert_eq!(joined("time-", "frames"), "time-frames");
+        assert_eq!(joined("a", "b"), "a b");
     }
 }

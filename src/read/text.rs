@@ -126,8 +126,9 @@ fn outline_line(line: &str, origin: Origin) -> Block {
         depth = depth.saturating_add(1);
         s = rest.trim_start();
     }
-    let hint = if depth >= 2 {
-        Hint::ListItem(depth - 1)
+    // Every outline line is a list item, as Markdown's `- a)`: level 1 holds the clauses.
+    let hint = if depth >= 1 {
+        Hint::ListItem(depth)
     } else {
         Hint::None
     };
@@ -199,8 +200,8 @@ mod tests {
     #[test]
     fn outline_bullets_give_the_depth() {
         let o = Origin::default();
-        assert_eq!(outline_line("• considering", o).hint, Hint::None);
+        assert_eq!(outline_line("• considering", o).hint, Hint::ListItem(1));
         let b = outline_line("• • for work", o);
-        assert_eq!((b.text.as_str(), b.hint), ("for work", Hint::ListItem(1)));
+        assert_eq!((b.text.as_str(), b.hint), ("for work", Hint::ListItem(2)));
     }
 }

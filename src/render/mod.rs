@@ -6,6 +6,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod outline;
 pub mod terminal;
 pub mod text;
 pub(crate) mod view;
