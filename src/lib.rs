@@ -24,6 +24,7 @@ pub mod read;
 pub mod render;
 pub mod report;
 pub mod testgen;
+pub mod write;
 
 pub use align::{compare, CompareOptions};
 pub use error::{Error, Result};
