@@ -1,5 +1,6 @@
 //! The written .docx through a real office suite: LibreOffice's "accept all" must give the new
 //! revision and "reject all" the old one, paragraph by paragraph (up to typography).
+//! All documents go through one LibreOffice session (tests/lo/accept_reject.py, batch mode).
 
 mod docx_write_support;
 
@@ -7,7 +8,60 @@ use std::path::PathBuf;
 
 use docx_write_support::*;
 use resdiff::model::Resolution;
+use resdiff::report::Report;
+use resdiff::testgen::{mutate, EditKind, Rng};
 use resdiff::write::{plain_text, write_docx, DocxOptions};
+use resdiff::{compare, CompareOptions};
+
+struct Case {
+    name: String,
+    old: Resolution,
+    new: Resolution,
+    report: Report,
+}
+
+fn case(name: String, old: Resolution, new: Resolution) -> Case {
+    let report = compare(&old, &new, &CompareOptions::default());
+    Case {
+        name,
+        old,
+        new,
+        report,
+    }
+}
+
+/// Generated pairs: each edit kind of the test generator, a few seeds each, plus sub-items
+/// added and removed, from `base`.
+fn generated(base: &Resolution, tag: &str) -> Vec<Case> {
+    let mut out = Vec::new();
+    for kind in EditKind::ALL {
+        for seed in 1..=3u64 {
+            let mut rng = Rng::new(seed * 101 + kind as u64);
+            let pair = mutate(base, &[kind], 1 + seed as usize, &mut rng);
+            out.push(case(
+                format!("{tag}-{}-{seed}", kind.name()),
+                pair.old,
+                pair.new,
+            ));
+        }
+    }
+    for seed in 1..=3u64 {
+        let mut rng = Rng::new(seed);
+        let mut rng2 = Rng::new(seed + 50);
+        let mut new = base.clone();
+        let added = edit_items(&mut new, &mut rng, true);
+        let removed = edit_items(&mut new, &mut rng2, false);
+        assert!(added && removed, "{tag}: base has no clause with sub-items");
+        out.push(case(format!("{tag}-items-{seed}"), base.clone(), new));
+    }
+    // Everything at once.
+    let mut rng = Rng::new(7);
+    let pair = mutate(base, &EditKind::ALL, 8, &mut rng);
+    let mut new = pair.new;
+    edit_items(&mut new, &mut rng, true);
+    out.push(case(format!("{tag}-mixed"), pair.old, new));
+    out
+}
 
 #[test]
 fn libreoffice_accepts_new_and_rejects_old() {
@@ -15,36 +69,44 @@ fn libreoffice_accepts_new_and_rejects_old() {
     // RESDIFF_KEEP=DIR keeps the documents and LibreOffice's texts for inspection.
     let dir = std::env::var_os("RESDIFF_KEEP").map_or(tmp.path().to_path_buf(), PathBuf::from);
     std::fs::create_dir_all(&dir).expect("output dir");
-    let mut cases: Vec<(String, Resolution, Resolution)> = Vec::new();
-    let (old, new, rep) = built_pair();
+
+    let (old, new, report) = built_pair();
+    let mut cases = vec![Case {
+        name: "built".into(),
+        old: old.clone(),
+        new: new.clone(),
+        report,
+    }];
+    cases.extend(generated(&new, "built"));
+
     let opts = DocxOptions {
         reference: Some("USA/48A5".into()),
         ..DocxOptions::default()
     };
     let mut files: Vec<PathBuf> = Vec::new();
-    let bytes = write_docx(&old, &new, &rep, &opts).expect("write");
-    let f = dir.join("built.docx");
-    std::fs::write(&f, bytes).expect("write file");
-    files.push(f);
-    cases.push(("built".into(), old, new));
-
+    for c in &cases {
+        let bytes = write_docx(&c.old, &c.new, &c.report, &opts).expect("write");
+        let f = dir.join(format!("{}.docx", c.name));
+        std::fs::write(&f, bytes).expect("write file");
+        files.push(f);
+    }
     let Some(texts) = accept_reject(&files, &dir.join("out")) else {
         return;
     };
-    for ((name, old, new), (accepted, rejected)) in cases.iter().zip(&texts) {
+    let mut failures = Vec::new();
+    for (c, (accepted, rejected)) in cases.iter().zip(&texts) {
         assert!(
-            plain_text(old) != plain_text(new) && comparable_lines(accepted).len() > 5,
-            "{name}: nothing to compare"
+            comparable_lines(accepted).len() > 5,
+            "{}: nothing to compare",
+            c.name
         );
-        assert_eq!(
-            comparable_lines(accepted),
-            comparable_lines(&plain_text(new)),
-            "{name}: accept all != new"
-        );
-        assert_eq!(
-            comparable_lines(rejected),
-            comparable_lines(&plain_text(old)),
-            "{name}: reject all != old"
-        );
+        if comparable_lines(accepted) != comparable_lines(&plain_text(&c.new)) {
+            failures.push(format!("{}: accept all != new", c.name));
+        }
+        if comparable_lines(rejected) != comparable_lines(&plain_text(&c.old)) {
+            failures.push(format!("{}: reject all != old", c.name));
+        }
     }
+    eprintln!("{} documents checked through LibreOffice", cases.len());
+    assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -67,17 +67,22 @@ pub(crate) fn plan<'r>(old: &[Unit<'_>], new: &[Unit<'_>], report: &'r Report) -
     let mut mentioned_old = HashSet::new();
     let mut mentioned_new = HashSet::new();
 
+    let (old_clauses, new_clauses) = (clause_units(old), clause_units(new));
     for change in &report.changes {
-        let olds: Vec<usize> = change
-            .old
-            .iter()
-            .filter_map(|p| find(old, p, &mentioned_old))
-            .collect();
-        let news: Vec<usize> = change
-            .new
-            .iter()
-            .filter_map(|p| find(new, p, &mentioned_new))
-            .collect();
+        let olds = resolve(
+            old,
+            &old_clauses,
+            &change.old_units,
+            &change.old,
+            &mentioned_old,
+        );
+        let news = resolve(
+            new,
+            &new_clauses,
+            &change.new_units,
+            &change.new,
+            &mentioned_new,
+        );
         mentioned_old.extend(olds.iter().copied());
         mentioned_new.extend(news.iter().copied());
         if matches!(change.op, Op::Add | Op::Sup) {
@@ -154,6 +159,41 @@ pub(crate) fn plan<'r>(old: &[Unit<'_>], new: &[Unit<'_>], report: &'r Report) -
         }
     }
     steps
+}
+
+/// The unit index of each clause, in `Resolution::clauses()` order.
+fn clause_units(units: &[Unit<'_>]) -> Vec<usize> {
+    (0..units.len())
+        .filter(|&i| matches!(units[i], Unit::Clause(..)))
+        .collect()
+}
+
+/// The units a change names: by clause index when the report gives them (exact), by place
+/// (section heading and label) otherwise. Units already named by another change are skipped.
+fn resolve(
+    units: &[Unit<'_>],
+    clauses: &[usize],
+    indices: &[usize],
+    places: &[Place],
+    taken: &HashSet<usize>,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    if !indices.is_empty() {
+        for &i in indices {
+            if let Some(&u) = clauses.get(i) {
+                if !taken.contains(&u) && !out.contains(&u) {
+                    out.push(u);
+                }
+            }
+        }
+        return out;
+    }
+    for p in places {
+        let mut skip = taken.clone();
+        skip.extend(out.iter().copied());
+        out.extend(find(units, p, &skip));
+    }
+    out
 }
 
 /// The unit at `place`: a clause with that label in a division with that heading, not yet taken.

@@ -94,12 +94,19 @@ impl Stream {
 pub(crate) fn from_segments(segments: &[Segment], old: &str, new: &str) -> Option<Stream> {
     let mut s = Stream::default();
     for seg in segments {
-        let rev = match seg.op {
-            SegmentOp::Equal => Rev::Same,
-            SegmentOp::Delete => Rev::Del,
-            SegmentOp::Insert => Rev::Ins,
-        };
-        s.push(rev, &seg.text);
+        match seg.op {
+            // The document shows the new revision: unchanged words in its spelling. A respelling
+            // that moves a line break (a sub-item joined or cut) is a change of paragraphs.
+            SegmentOp::Equal => match &seg.new_text {
+                Some(n) if n.contains('\n') || seg.text.contains('\n') => {
+                    s.append(diff(&seg.text, n))
+                }
+                Some(n) => s.push(Rev::Same, n),
+                None => s.push(Rev::Same, &seg.text),
+            },
+            SegmentOp::Delete => s.push(Rev::Del, &seg.text),
+            SegmentOp::Insert => s.push(Rev::Ins, &seg.text),
+        }
     }
     (same_lines(&s.side(true), old) && same_lines(&s.side(false), new)).then_some(s)
 }
@@ -151,15 +158,17 @@ fn tokens(s: &str) -> Vec<&str> {
 
 /// What two tokens must share to count as equal: typography folded, any run of spaces alike.
 fn token_key(t: &str) -> String {
-    if t != "\n" && t.chars().all(char::is_whitespace) {
+    if t == "\n" {
+        t.to_string() // a paragraph break is structure, not typography
+    } else if t.chars().all(char::is_whitespace) {
         " ".to_string()
     } else {
         fold_typography(t)
     }
 }
 
-/// Word-level diff of `old` vs `new` as a stream. Equal stretches carry the old text (as the
-/// report's segments do); each changed stretch is one deletion followed by one insertion, and a
+/// Word-level diff of `old` vs `new` as a stream. Equal stretches carry the new spelling (the
+/// document shows the new revision; they differ from the old at most in typography); each changed stretch is one deletion followed by one insertion, and a
 /// lone space between two changes is folded into them, so the marks read as phrases.
 pub(crate) fn diff(old: &str, new: &str) -> Stream {
     let a = tokens(old);
@@ -191,7 +200,7 @@ pub(crate) fn diff(old: &str, new: &str) -> Stream {
             out.push(Rev::Ins, &ins);
             del.clear();
             ins.clear();
-            out.push(Rev::Same, &o);
+            out.push(Rev::Same, &n);
         } else {
             del.push_str(&o);
             ins.push_str(&n);
@@ -220,6 +229,21 @@ mod tests {
     }
 
     #[test]
+    fn a_line_break_is_not_a_space() {
+        let s = diff("to:\n• ensure X;", "to: • ensure X;");
+        assert!(s.has_changes());
+        assert_eq!(s.side(true), "to:\n• ensure X;");
+        assert_eq!(s.side(false), "to: • ensure X;");
+        let equal = Segment {
+            op: SegmentOp::Equal,
+            text: "to:\n• ensure X;".into(),
+            new_text: Some("to: • ensure X;".into()),
+        };
+        let s = from_segments(&[equal], "to:\n• ensure X;", "to: • ensure X;").expect("valid");
+        assert!(s.pieces.iter().any(|p| p.rev == Rev::Del && p.text == "\n"));
+    }
+
+    #[test]
     fn typography_is_not_a_change() {
         let s = diff("ITU\u{2011}T and ISO", "ITU-T and ISO");
         assert!(!s.has_changes());
@@ -230,6 +254,7 @@ mod tests {
         let segs = vec![Segment {
             op: SegmentOp::Equal,
             text: "abc".into(),
+            new_text: None,
         }];
         assert!(from_segments(&segs, "abc", "abd").is_none());
         assert!(from_segments(&segs, "abc", "abc").is_some());

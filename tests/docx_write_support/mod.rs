@@ -95,6 +95,7 @@ pub fn seg(op: SegmentOp, text: &str) -> Segment {
     Segment {
         op,
         text: text.into(),
+        new_text: None,
     }
 }
 
@@ -106,6 +107,10 @@ pub fn change(op: Op, old: Vec<Place>, new: Vec<Place>, inline: Vec<Segment>) ->
         similarity: 0.5,
         flags: Flags::default(),
         inline,
+        old_units: vec![],
+        new_units: vec![],
+        old_part_lens: vec![],
+        new_part_lens: vec![],
     }
 }
 
@@ -339,4 +344,31 @@ pub fn built_pair() -> (Resolution, Resolution, Report) {
         ),
     ]);
     (old, new, report)
+}
+
+/// Adds (`add`) or removes a sub-item of a clause that has sub-items, picked with `rng`.
+/// Returns false when no clause has sub-items (or none has two to remove one from).
+pub fn edit_items(res: &mut Resolution, rng: &mut resdiff::testgen::Rng, add: bool) -> bool {
+    let mut spots: Vec<(usize, usize)> = Vec::new();
+    for (d, div) in res.divisions.iter().enumerate() {
+        for (c, cl) in div.clauses.iter().enumerate() {
+            if cl.items.len() >= if add { 1 } else { 2 } {
+                spots.push((d, c));
+            }
+        }
+    }
+    if spots.is_empty() {
+        return false;
+    }
+    let (d, c) = spots[rng.below(spots.len())];
+    let items = &mut res.divisions[d].clauses[c].items;
+    let at = rng.below(items.len());
+    if add {
+        let mut item = items[at].clone();
+        item.text = Text::new(format!("a new sub-item number {} of the clause;", at + 1));
+        items.insert(at + rng.below(2), item);
+    } else {
+        items.remove(at);
+    }
+    true
 }
