@@ -399,17 +399,19 @@ fn clause(
 /// The inline view: `<del>` and `<ins>` within the text (the op says it all for ADD / SUP).
 fn inline(page: &mut String, segs: &[Segment]) {
     let mixed = !view::is_uniform(segs);
-    for s in segs {
+    for (s, text) in segs.iter().zip(view::inline_texts(segs)) {
         match (s.op, mixed) {
-            (SegmentOp::Delete, true) => {
-                let _ = write!(page, "<del>{}</del>", esc(&s.text));
-            }
-            (SegmentOp::Insert, true) => {
-                let _ = write!(page, "<ins>{}</ins>", esc(&s.text));
-            }
-            _ => page.push_str(&esc(view::shown(s))),
+            (SegmentOp::Delete, true) => tagged(page, "del", &text),
+            (SegmentOp::Insert, true) => tagged(page, "ins", &text),
+            _ => page.push_str(&esc(&text)),
         }
     }
+}
+
+/// `<del>words</del>` with the spaces around the words left outside the tag.
+fn tagged(page: &mut String, tag: &str, text: &str) {
+    let (lead, core, trail) = view::split_spaces(text);
+    let _ = write!(page, "{lead}<{tag}>{}</{tag}>{trail}", esc(core));
 }
 
 /// One column of the side-by-side view: equal runs plus the runs of `keep`.
@@ -435,7 +437,7 @@ fn column(page: &mut String, segs: &[Segment], keep: SegmentOp, absent: bool) {
                 &s.text
             };
             if s.op == keep && mixed {
-                let _ = write!(page, "<{tag}>{}</{tag}>", esc(text));
+                tagged(page, tag, text);
             } else {
                 page.push_str(&esc(text));
             }

@@ -109,11 +109,16 @@ fn diff(segs: &[Segment]) -> String {
         .map(|runs| {
             let mut line = String::new();
             for (op, text) in runs {
-                let escaped = escape(text, line.is_empty());
+                let (lead, core, trail) = view::split_spaces(&text);
+                let escaped = escape(core, line.is_empty() && lead.is_empty());
                 match (op, mixed) {
-                    (SegmentOp::Delete, true) => line.push_str(&format!("<del>{escaped}</del>")),
-                    (SegmentOp::Insert, true) => line.push_str(&format!("<ins>{escaped}</ins>")),
-                    _ => line.push_str(&escaped),
+                    (SegmentOp::Delete, true) => {
+                        line.push_str(&format!("{lead}<del>{escaped}</del>{trail}"))
+                    }
+                    (SegmentOp::Insert, true) => {
+                        line.push_str(&format!("{lead}<ins>{escaped}</ins>{trail}"))
+                    }
+                    _ => line.push_str(&escape(&text, line.is_empty())),
                 }
             }
             line

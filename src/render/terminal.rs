@@ -10,7 +10,7 @@ use crate::model::Op;
 use crate::report::{Report, SegmentOp};
 
 use super::text::{self, Paint, Plain};
-use super::RenderOptions;
+use super::{view, RenderOptions};
 
 /// SGR attribute codes; colours come from `colored`. Built here rather than through
 /// `colored`'s global switch so the decision stays with the caller (`color`).
@@ -43,9 +43,17 @@ impl Paint for Ansi {
         sgr(mark, &[BOLD], Some(color))
     }
     fn segment(&self, op: SegmentOp, text: &str, mixed: bool) -> String {
+        let (lead, core, trail) = view::split_spaces(text);
         match (op, mixed) {
-            (SegmentOp::Delete, true) => sgr(text, &[STRIKE], Some(Color::Red)),
-            (SegmentOp::Insert, true) => sgr(text, &[UNDERLINE], Some(Color::Green)),
+            (SegmentOp::Delete, true) => {
+                format!("{lead}{}{trail}", sgr(core, &[STRIKE], Some(Color::Red)))
+            }
+            (SegmentOp::Insert, true) => {
+                format!(
+                    "{lead}{}{trail}",
+                    sgr(core, &[UNDERLINE], Some(Color::Green))
+                )
+            }
             (SegmentOp::Delete, false) => sgr(text, &[], Some(Color::Red)),
             (SegmentOp::Insert, false) => sgr(text, &[], Some(Color::Green)),
             (SegmentOp::Equal, _) => text.to_string(),

@@ -30,9 +30,10 @@ impl Paint for Plain {
         mark.to_string()
     }
     fn segment(&self, op: SegmentOp, text: &str, mixed: bool) -> String {
+        let (lead, core, trail) = view::split_spaces(text);
         match (op, mixed) {
-            (SegmentOp::Delete, true) => format!("[-{text}-]"),
-            (SegmentOp::Insert, true) => format!("{{+{text}+}}"),
+            (SegmentOp::Delete, true) => format!("{lead}[-{core}-]{trail}"),
+            (SegmentOp::Insert, true) => format!("{lead}{{+{core}+}}{trail}"),
             _ => text.to_string(),
         }
     }
@@ -138,7 +139,7 @@ fn write_segments(out: &mut dyn Write, paint: &dyn Paint, segs: &[Segment]) -> s
     for line in view::lines(segs) {
         let mut s = String::from(INDENT);
         for (op, text) in line {
-            s.push_str(&paint.segment(op, text, mixed));
+            s.push_str(&paint.segment(op, &text, mixed));
         }
         writeln!(out, "{}", s.trim_end())?;
     }

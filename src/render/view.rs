@@ -1,6 +1,7 @@
 //! What every format shows the same way: which changes are listed, how a change is named
 //! (`MOD resolves 1 -> 2`), the summary line, and stable anchors.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::model::Op;
@@ -196,8 +197,8 @@ pub(crate) fn is_uniform(segs: &[Segment]) -> bool {
     segs.windows(2).all(|w| w[0].op == w[1].op)
 }
 
-/// The text a run shows in a one-text view: an `equal` run in the new revision's spelling
-/// (typography may differ from the old one), any other run as is.
+/// The text a run shows in the new revision's spelling: an `equal` run may be spelled
+/// differently there (typography, spaces); other runs are as they are.
 pub(crate) fn shown(s: &Segment) -> &str {
     match (&s.new_text, s.op) {
         (Some(t), SegmentOp::Equal) => t,
@@ -205,17 +206,49 @@ pub(crate) fn shown(s: &Segment) -> &str {
     }
 }
 
+/// The text of each run in the one-text (inline) view: an `equal` run in the new spelling,
+/// except that before a deletion it keeps the old trailing spaces, which join it to the deleted
+/// text as in the old revision (old `(ISO) and`, new `ISO and` reads `ISO[-)-] and`).
+pub(crate) fn inline_texts(segs: &[Segment]) -> Vec<Cow<'_, str>> {
+    segs.iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let new = shown(s);
+            match segs.get(i + 1) {
+                Some(next) if next.op == SegmentOp::Delete && new != s.text => {
+                    let old_trail = &s.text[s.text.trim_end().len()..];
+                    Cow::Owned(format!("{}{old_trail}", new.trim_end()))
+                }
+                _ => Cow::Borrowed(new),
+            }
+        })
+        .collect()
+}
+
+/// `(leading spaces, word part, trailing spaces)` of a deleted or inserted run, so a marker
+/// wraps words and not the spaces around them (`[-duties-] {+mandate+} of`). A run of spaces
+/// only is kept whole, so the change stays visible.
+pub(crate) fn split_spaces(text: &str) -> (&str, &str, &str) {
+    let core = text.trim();
+    if core.is_empty() {
+        return ("", text, "");
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = start + core.len();
+    (&text[..start], core, &text[end..])
+}
+
 /// The segments cut at line breaks: one list of `(op, text)` runs per line of the clause.
-pub(crate) fn lines(segs: &[Segment]) -> Vec<Vec<(SegmentOp, &str)>> {
-    let mut out: Vec<Vec<(SegmentOp, &str)>> = vec![Vec::new()];
-    for s in segs {
-        for (i, part) in shown(s).split('\n').enumerate() {
+pub(crate) fn lines(segs: &[Segment]) -> Vec<Vec<(SegmentOp, String)>> {
+    let mut out: Vec<Vec<(SegmentOp, String)>> = vec![Vec::new()];
+    for (s, text) in segs.iter().zip(inline_texts(segs)) {
+        for (i, part) in text.split('\n').enumerate() {
             if i > 0 {
                 out.push(Vec::new());
             }
             if !part.is_empty() {
                 if let Some(line) = out.last_mut() {
-                    line.push((s.op, part));
+                    line.push((s.op, part.to_string()));
                 }
             }
         }
@@ -319,5 +352,34 @@ mod tests {
         let mut a = Anchors::default();
         assert_eq!(a.unique("x".into()), "x");
         assert_eq!(a.unique("x".into()), "x-2");
+    }
+}
+
+#[cfg(test)]
+mod spelling_tests {
+    use super::*;
+
+    fn seg(op: SegmentOp, text: &str, new_text: Option<&str>) -> Segment {
+        Segment {
+            op,
+            text: text.into(),
+            new_text: new_text.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn equal_run_before_a_deletion_keeps_the_old_spelling() {
+        // Resolution 7, considering c) -> e): old `(ISO) and`, new `ISO and`.
+        let segs = [
+            seg(SegmentOp::Delete, "Standardization (", None),
+            seg(SegmentOp::Equal, "ISO", Some("ISO ")),
+            seg(SegmentOp::Delete, ") ", None),
+            seg(SegmentOp::Equal, "ITU‑T ", Some("ITU-T ")),
+            seg(SegmentOp::Insert, "x", None),
+        ];
+        assert_eq!(
+            inline_texts(&segs),
+            ["Standardization (", "ISO", ") ", "ITU-T ", "x"]
+        );
     }
 }
