@@ -97,6 +97,17 @@ fn ends_complete(text: &str) -> bool {
     t.ends_with(['.', ';', ':', ',', '!', '?'])
 }
 
+/// Does the text end with a word that cannot end a sentence (`of the`, `and`)? Then the next
+/// line continues it even when it starts with a capital (`the` + `Telecommunication ...`).
+fn ends_with_connector(text: &str) -> bool {
+    const CONNECTORS: &[&str] = &[
+        "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "into", "of", "on",
+        "or", "the", "to", "with", "within", "that", "which", "its", "their", "under",
+    ];
+    let last = text.rsplit(' ').next().unwrap_or("");
+    CONNECTORS.contains(&last)
+}
+
 fn ends_with_colon(text: &str) -> bool {
     text.trim_end().trim_end_matches(['*', '_']).ends_with(':')
 }
@@ -147,7 +158,8 @@ fn follows(prev: Option<&Label>, new: &Label, fam: Family) -> bool {
             (Some(a), Some(b)) => b == a + 1,
             _ => false,
         },
-        Family::Bullet => true,
+        // `•` then `–` under a clause ending with `:` is a sub-list, not the same list.
+        Family::Bullet => prev.raw == new.raw || family_of(prev) != Family::Bullet,
     }
 }
 
@@ -197,16 +209,6 @@ impl Builder<'_> {
             message,
             origin: Some(origin),
         });
-    }
-
-    /// The rightmost deepest clause: the one written last.
-    fn last_node(&mut self) -> Option<&mut Clause> {
-        let cur = self.cur.as_mut()?;
-        let mut node = cur.div.clauses.last_mut()?;
-        while !node.items.is_empty() {
-            node = node.items.last_mut()?;
-        }
-        Some(node)
     }
 
     fn last_text(&self) -> Option<&str> {
@@ -586,6 +588,26 @@ impl Builder<'_> {
         }
     }
 
+    /// Where an unlabelled paragraph after a complete clause goes: under a node ending with `:`
+    /// (`whether:` + its items), beside an unlabelled item, else as the clause's direct item.
+    fn unlabelled_depth(&self) -> usize {
+        let Some(mut node) = self.cur.as_ref().and_then(|c| c.div.clauses.last()) else {
+            return 1;
+        };
+        let mut depth = 0;
+        while let Some(n) = node.items.last() {
+            node = n;
+            depth += 1;
+        }
+        if ends_with_colon(&node.text.shown) {
+            depth + 1
+        } else if depth > 0 && node.label.is_none() {
+            depth
+        } else {
+            1
+        }
+    }
+
     /// Attaches a sub-item at `depth` under the last top-level clause.
     fn attach(&mut self, depth: usize, clause: Clause, origin: Origin) {
         let Some(cur) = self.cur.as_mut() else {
@@ -634,22 +656,28 @@ impl Builder<'_> {
         let last = self.last_text().unwrap_or("");
         let last_empty = last.is_empty();
         let last_complete = ends_complete(last);
-        let continues =
-            p.hint == Hint::Continuation || (!last_heading && !last_complete && level == 0);
+        let new_sentence = p.text.starts_with(char::is_uppercase) && !ends_with_connector(last);
+        let continues = p.hint == Hint::Continuation
+            || (!last_heading && !last_complete && !new_sentence && level == 0);
         if continues || last_empty {
             let refs = p.refs.clone();
             let origin = p.origin;
+            let words = std::mem::take(&mut self.words);
             if let Some(cur) = self.cur.as_mut() {
                 cur.div.origin = span(cur.div.origin, origin);
-                if let Some(top) = cur.div.clauses.last_mut() {
-                    top.origin = span(top.origin, origin);
+                if let Some(mut node) = cur.div.clauses.last_mut() {
+                    // Every clause on the path to the joined one now ends further down.
+                    loop {
+                        node.origin = span(node.origin, origin);
+                        if node.items.is_empty() {
+                            break;
+                        }
+                        let last = node.items.len() - 1;
+                        node = &mut node.items[last];
+                    }
+                    join(&words, &mut node.text.shown, &p.text);
+                    node.footnote_refs.extend(refs);
                 }
-            }
-            let words = std::mem::take(&mut self.words);
-            if let Some(node) = self.last_node() {
-                join(&words, &mut node.text.shown, &p.text);
-                node.footnote_refs.extend(refs);
-                node.origin = span(node.origin, origin);
             }
             self.words = words;
             return;
@@ -676,8 +704,9 @@ impl Builder<'_> {
             cur.div.origin = span(cur.div.origin, p.origin);
             return;
         }
+        let depth = self.unlabelled_depth();
         let clause = Self::new_clause(None, &p.text, p);
-        self.attach(1, clause, p.origin);
+        self.attach(depth, clause, p.origin);
     }
 
     fn finish(mut self) -> Vec<Division> {
