@@ -169,3 +169,47 @@ fn bad_date_is_an_error() {
     let err = write_docx(&old, &new, &rep, &opts).expect_err("bad date");
     assert!(err.to_string().contains("yesterday"));
 }
+
+/// Clauses as (section key, label, text key with sub-items), for comparing two parses.
+fn clause_keys(res: &resdiff::Resolution) -> Vec<(String, Option<String>, String)> {
+    res.clauses()
+        .iter()
+        .map(|(d, c)| {
+            (
+                d.heading.key.clone(),
+                c.label.as_ref().map(|l| l.norm.clone()),
+                resdiff::normalize::comparison_key(&c.full_shown()),
+            )
+        })
+        .collect()
+}
+
+/// The reference text is a faithful text of the resolution: read back as Word's plain text,
+/// it gives the same header and the same clauses (labels, texts, sub-items).
+#[test]
+fn plain_text_reads_back_as_the_same_resolution() {
+    use resdiff::model::Format;
+    use resdiff::{load, load_bytes, LoadOptions};
+    let opts = LoadOptions {
+        from: Some(Format::Text),
+        ..LoadOptions::default()
+    };
+    for rel in [
+        "resolutions/wtsa-7/usa-48a5-1.txt",
+        "resolutions/wtsa-7/geneva-2022.md",
+    ] {
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel);
+        let res = load(&path, &LoadOptions::default()).expect("load");
+        let text = resdiff::write::plain_text(&res);
+        let back = load_bytes("plain.txt".as_ref(), text.as_bytes(), &opts).expect("reparse");
+        assert_eq!(clause_keys(&back), clause_keys(&res), "{rel}");
+        assert!(clause_keys(&res).len() >= 20, "{rel}: too few clauses");
+        let title = |r: &resdiff::Resolution| r.header.title.as_ref().map(|t| t.key.clone());
+        assert_eq!(title(&back), title(&res), "{rel}");
+        assert_eq!(
+            back.header.adopting_body.as_ref().map(|t| &t.key),
+            res.header.adopting_body.as_ref().map(|t| &t.key),
+            "{rel}"
+        );
+    }
+}

@@ -30,12 +30,12 @@ fn case(name: String, old: Resolution, new: Resolution) -> Case {
     }
 }
 
-/// Generated pairs: each edit kind of the test generator, a few seeds each, plus sub-items
+/// Generated pairs: each edit kind of the test generator, `seeds` seeds each, plus sub-items
 /// added and removed, from `base`.
-fn generated(base: &Resolution, tag: &str) -> Vec<Case> {
+fn generated(base: &Resolution, tag: &str, seeds: u64) -> Vec<Case> {
     let mut out = Vec::new();
     for kind in EditKind::ALL {
-        for seed in 1..=3u64 {
+        for seed in 1..=seeds {
             let mut rng = Rng::new(seed * 101 + kind as u64);
             let pair = mutate(base, &[kind], 1 + seed as usize, &mut rng);
             out.push(case(
@@ -45,7 +45,7 @@ fn generated(base: &Resolution, tag: &str) -> Vec<Case> {
             ));
         }
     }
-    for seed in 1..=3u64 {
+    for seed in 1..=seeds {
         let mut rng = Rng::new(seed);
         let mut rng2 = Rng::new(seed + 50);
         let mut new = base.clone();
@@ -77,7 +77,18 @@ fn libreoffice_accepts_new_and_rejects_old() {
         new: new.clone(),
         report,
     }];
-    cases.extend(generated(&new, "built"));
+    cases.extend(generated(&new, "built", 2));
+
+    // The shipped Resolution 7 pair: the USA proposal (Hammamet text with flattened marks) as
+    // OLD, the Geneva 2022 text as NEW; then generated pairs from the real Geneva text.
+    let load = |rel: &str| {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel);
+        resdiff::load(&path, &resdiff::LoadOptions::default()).expect("load")
+    };
+    let usa = load("resolutions/wtsa-7/usa-48a5-1.txt");
+    let geneva = load("resolutions/wtsa-7/geneva-2022.md");
+    cases.push(case("res7".into(), usa, geneva.clone()));
+    cases.extend(generated(&geneva, "geneva", 3));
 
     let opts = DocxOptions {
         reference: Some("USA/48A5".into()),
