@@ -1,0 +1,263 @@
+//! The binary's contract: exit codes as diff(1), one-line errors naming the file, quiet on a
+//! closed pipe, never writing over an input.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn resdiff() -> Command {
+    let mut cmd = Command::cargo_bin("resdiff").expect("binary built");
+    cmd.current_dir(common::repo("")).env_remove("NO_COLOR");
+    cmd
+}
+
+#[test]
+fn diff_of_the_shipped_pair_exits_1_and_of_a_text_with_itself_exits_0() {
+    resdiff()
+        .args([
+            "diff",
+            common::RES7_USA,
+            common::RES7_GENEVA,
+            "--format",
+            "text",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("MOD  resolves 1 -> 2"))
+        .stdout(predicate::str::contains("ADD  recognizing"));
+    resdiff()
+        .args([
+            "diff",
+            common::RES7_GENEVA,
+            common::RES7_GENEVA,
+            "--format",
+            "text",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn stat_prints_only_the_summary_and_only_filters() {
+    let out = resdiff()
+        .args([
+            "diff",
+            common::RES7_USA,
+            common::RES7_GENEVA,
+            "--stat",
+            "--format",
+            "text",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("ADD 8"), "{text}");
+    assert!(
+        !text.contains("[-"),
+        "stat must not print inline diffs: {text}"
+    );
+
+    let out = resdiff()
+        .args([
+            "diff",
+            common::RES7_USA,
+            common::RES7_GENEVA,
+            "--only",
+            "ADD",
+            "--format",
+            "text",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("ADD  recognizing"), "{text}");
+    assert!(!text.contains("MOD  resolves"), "{text}");
+}
+
+#[test]
+fn color_never_and_no_color_give_plain_terminal_output() {
+    for (args, env) in [(vec!["--color", "never"], None), (vec![], Some("1"))] {
+        let mut cmd = resdiff();
+        cmd.args([
+            "diff",
+            common::RES7_USA,
+            common::RES7_GENEVA,
+            "--format",
+            "terminal",
+        ])
+        .args(&args);
+        if let Some(v) = env {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = cmd.output().unwrap();
+        assert!(!out.stdout.contains(&0x1b), "escape codes in plain output");
+    }
+    let out = resdiff()
+        .args([
+            "diff",
+            common::RES7_USA,
+            common::RES7_GENEVA,
+            "--format",
+            "terminal",
+            "--color",
+            "always",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.stdout.contains(&0x1b), "--color always must colour");
+}
+
+/// Runs `resdiff parse ARG` and returns (exit code, stderr).
+fn parse_error(arg: &str) -> (Option<i32>, String) {
+    let out = resdiff().args(["parse", arg]).output().unwrap();
+    assert!(out.stdout.is_empty(), "no report on error");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn bad_inputs_get_one_line_naming_the_file_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("blob.bin");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0]).unwrap();
+    let badzip = dir.path().join("broken.docx");
+    std::fs::write(&badzip, b"PK\x03\x04this is not really a zip").unwrap();
+    let not_res = common::repo("tests/fixtures/not-a-resolution/000_33a9f580db6f5ca3.txt");
+    let missing = dir.path().join("missing.md");
+    let cases = [
+        (missing.display().to_string(), "no such file"),
+        (dir.path().display().to_string(), "directory"),
+        (empty.display().to_string(), "empty"),
+        (binary.display().to_string(), "binary"),
+        (badzip.display().to_string(), "not a Word document"),
+        (
+            not_res.display().to_string(),
+            "no resolution found: no heading such as 'considering' or 'resolves'",
+        ),
+    ];
+    for (path, message) in cases {
+        let (code, stderr) = parse_error(&path);
+        assert_eq!(code, Some(2), "{path}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        assert!(stderr.contains(&path), "names the file: {stderr}");
+        assert!(stderr.contains(message), "says '{message}': {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn parse_prints_the_outline_and_json_with_a_schema_version() {
+    resdiff()
+        .args(["parse", common::RES7_GENEVA])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("resolves"));
+    let out = resdiff()
+        .args(["parse", common::RES7_USA, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["header"]["number"], "7");
+}
+
+#[test]
+fn output_file_is_written_atomically_and_never_over_an_input_or_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.txt");
+    std::fs::copy(common::repo(common::RES7_USA), &old).unwrap();
+    let before = std::fs::read(&old).unwrap();
+    resdiff()
+        .args([
+            "diff",
+            old.to_str().unwrap(),
+            common::RES7_GENEVA,
+            "-o",
+            old.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("input"));
+    assert_eq!(std::fs::read(&old).unwrap(), before, "input untouched");
+
+    let out = dir.path().join("report.json");
+    resdiff()
+        .args([
+            "diff",
+            common::RES7_USA,
+            common::RES7_GENEVA,
+            "--format",
+            "json",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["summary"]["add"], 8);
+    resdiff()
+        .args([
+            "diff",
+            common::RES7_USA,
+            common::RES7_GENEVA,
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
+    resdiff()
+        .args([
+            "diff",
+            common::RES7_USA,
+            common::RES7_GENEVA,
+            "-o",
+            out.to_str().unwrap(),
+            "--force",
+        ])
+        .assert()
+        .code(1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin("resdiff");
+    let mut child = Std::new(bin)
+        .current_dir(common::repo(""))
+        .args([
+            "diff",
+            common::RES7_USA,
+            common::RES7_GENEVA,
+            "--format",
+            "json",
+            "--all",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout); // like `| head -c 16`
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(stderr.is_empty(), "quiet on a closed pipe: {stderr}");
+    assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
+}
