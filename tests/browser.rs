@@ -3,7 +3,6 @@
 //! missing browser fails (scripts/setup-system installs it).
 
 mod common;
-mod render_support;
 mod webdriver;
 
 use std::path::{Path, PathBuf};
@@ -36,8 +35,16 @@ fn tools() -> Option<(PathBuf, PathBuf)> {
     }
 }
 
+/// The shipped pair through the real reader, parser and aligner.
 fn report() -> Report {
-    render_support::res7()
+    compare(Path::new(common::RES7_USA), Path::new(common::RES7_GENEVA))
+}
+
+fn compare(old: &Path, new: &Path) -> Report {
+    let opts = resdiff::LoadOptions::default();
+    let old = resdiff::load(old, &opts).expect("old text loads");
+    let new = resdiff::load(new, &opts).expect("new text loads");
+    resdiff::compare(&old, &new, &resdiff::CompareOptions::default())
 }
 
 fn write_html(dir: &Path, name: &str, report: &Report) -> String {
@@ -181,14 +188,18 @@ fn a_script_in_the_document_shows_as_text_and_does_not_run() {
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut report = report();
+    // A copy of Geneva 2022 with a script planted in considering e).
     let planted = "<script>window.__pwned=1</script>";
-    let clause = report
-        .changes
-        .iter_mut()
-        .find(|c| c.op == resdiff::Op::Mod)
-        .expect("a MOD");
-    clause.inline[0].text = format!("{planted} & {}", clause.inline[0].text);
+    let original = std::fs::read_to_string(common::repo(common::RES7_GENEVA)).expect("read text");
+    let clause = "e) the interest of both ISO and IEC in some aspects";
+    assert!(original.contains(clause));
+    let copy = dir.path().join("geneva-2022-planted.md");
+    let text = original.replace(
+        clause,
+        &format!("e) the interest of both ISO and IEC {planted} & in some aspects"),
+    );
+    std::fs::write(&copy, text).expect("write copy");
+    let report = compare(Path::new(common::RES7_USA), &copy);
     let url = write_html(dir.path(), "planted.html", &report);
     let b = Browser::start(&chromium, &driver, &dir.path().join("profile"));
     b.goto(&url);
@@ -196,10 +207,17 @@ fn a_script_in_the_document_shows_as_text_and_does_not_run() {
         b.js("return typeof window.__pwned;").as_str(),
         Some("undefined")
     );
-    let text = b.js("return document.querySelector('#considering-a .inline').textContent;");
-    assert!(
-        text.as_str().unwrap().starts_with(&format!("{planted} & ")),
-        "{text}"
+    assert_eq!(
+        b.js("return document.scripts.length;"),
+        1,
+        "only the report's own script"
     );
-    assert_eq!(b.js("return document.scripts.length;"), 1);
+    let shown = b.js("return document.querySelector('#considering-e .col.new').textContent;");
+    assert!(
+        shown
+            .as_str()
+            .unwrap_or_default()
+            .contains(&format!("{planted} & in some aspects")),
+        "{shown}"
+    );
 }

@@ -58,6 +58,15 @@ pub fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> std
     );
     page.push_str("<header class=\"top\">\n");
     let _ = writeln!(page, "<h1>{}</h1>", esc(title));
+    // The resolution's title, as the new revision words it, under the heading.
+    let subtitle = report
+        .header
+        .iter()
+        .find(|h| h.field == "title")
+        .and_then(|h| h.new.as_ref().or(h.old.as_ref()));
+    if let Some(t) = subtitle {
+        let _ = writeln!(page, "<p class=\"subtitle\">{}</p>", esc(t));
+    }
     page.push_str("<dl class=\"sides\">\n");
     side(&mut page, "Old", &report.old);
     side(&mut page, "New", &report.new);
