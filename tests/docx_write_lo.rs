@@ -79,6 +79,10 @@ fn libreoffice_accepts_new_and_rejects_old() {
     }];
     cases.extend(generated(&new, "built", 2));
 
+    let (old, new) = structured_pair();
+    cases.push(case("structured".into(), old, new.clone()));
+    cases.extend(generated(&new, "structured", 1));
+
     // The shipped Resolution 7 pair: the USA proposal (Hammamet text with flattened marks) as
     // OLD, the Geneva 2022 text as NEW; then generated pairs from the real Geneva text.
     let load = |rel: &str| {

@@ -134,20 +134,28 @@ pub(crate) fn plan<'r>(old: &[Unit<'_>], new: &[Unit<'_>], report: &'r Report) -
     let (mut oi, mut ni) = (0, 0);
     let sentinel = (old.len(), new.len(), None);
     for &(o, n, change) in kept.iter().chain(std::iter::once(&sentinel)) {
-        while oi < o {
-            steps.push(Step::Sup {
-                old: oi,
-                moved: moved_old.contains(&oi),
-            });
-            oi += 1;
-        }
-        while ni < n {
-            steps.push(Step::Add {
-                new: ni,
-                moved: moved_new.contains(&ni),
-            });
-            ni += 1;
-        }
+        // Between two kept pairs: the clauses that continue the current division on each side
+        // first (suppressed, then added), then the rest (suppressed units where they stood,
+        // then added ones), so an added clause is not shown under a suppressed later division.
+        // Any interleaving keeps both revisions' orders; this one reads right.
+        let (o_cut, n_cut) = (division_start(old, oi, o), division_start(new, ni, n));
+        let sup = |range: std::ops::Range<usize>| {
+            range.map(|i| Step::Sup {
+                old: i,
+                moved: moved_old.contains(&i),
+            })
+        };
+        let add = |range: std::ops::Range<usize>| {
+            range.map(|i| Step::Add {
+                new: i,
+                moved: moved_new.contains(&i),
+            })
+        };
+        steps.extend(sup(oi..o_cut));
+        steps.extend(add(ni..n_cut));
+        steps.extend(sup(o_cut..o));
+        steps.extend(add(n_cut..n));
+        (oi, ni) = (o, n);
         if o < old.len() {
             steps.push(Step::Pair {
                 old: o,
@@ -159,6 +167,14 @@ pub(crate) fn plan<'r>(old: &[Unit<'_>], new: &[Unit<'_>], report: &'r Report) -
         }
     }
     steps
+}
+
+/// The first division unit in `from..to` (or `to`): where the units stop continuing the
+/// division that was open before `from`.
+fn division_start(units: &[Unit<'_>], from: usize, to: usize) -> usize {
+    (from..to)
+        .find(|&i| matches!(units[i], Unit::Division(_)))
+        .unwrap_or(to)
 }
 
 /// The unit index of each clause, in `Resolution::clauses()` order.

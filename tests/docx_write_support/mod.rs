@@ -372,3 +372,134 @@ pub fn edit_items(res: &mut Resolution, rng: &mut resdiff::testgen::Rng, add: bo
     }
     true
 }
+
+fn div(
+    kind: DivisionKind,
+    heading: &str,
+    title: Option<&str>,
+    clauses: Vec<Clause>,
+    children: Vec<Division>,
+) -> Division {
+    Division {
+        kind,
+        heading: Text::new(heading),
+        label: None,
+        title: title.map(Text::new),
+        clauses,
+        children,
+        origin: Origin::default(),
+    }
+}
+
+/// A clause with nested sub-items: `(label, text, [(label, text, [(label, text)])])`.
+fn nested(l: &str, text: &str, items: &[(&str, &str, &[(&str, &str)])]) -> Clause {
+    let mut c = clause(&(l, text, &[]));
+    c.items = items
+        .iter()
+        .map(|(il, it, sub)| clause(&(il, it, sub)))
+        .collect();
+    c
+}
+
+/// A Resolution 1-like pair: numbered parts with titles, a heading inside a part, provisions
+/// with sub-items two levels deep, an annex; the new one retitles a part, edits provisions,
+/// adds a provision, a sub-sub-item and a part, and suppresses the annex.
+pub fn structured_pair() -> (Resolution, Resolution) {
+    let mut old = resolution(
+        "RESOLUTION 1 (Rev. Dubai, 2012)",
+        "Rules of procedure of the ITU Telecommunication Standardization Sector",
+        "(Helsinki, 1993; Dubai, 2012)",
+        "The World Telecommunication Standardization Assembly (Dubai, 2012),",
+        &[],
+    );
+    let mut new = old.clone();
+    new.header.heading = Some(Text::new("RESOLUTION 1 (Rev. Hammamet, 2016)"));
+    new.header.history_raw = Some(Text::new("(Helsinki, 1993; Dubai, 2012; Hammamet, 2016)"));
+    new.header.adopting_body = Some(Text::new(
+        "The World Telecommunication Standardization Assembly (Hammamet, 2016),",
+    ));
+    old.divisions = vec![
+        div(
+            DivisionKind::Preambular,
+            "considering",
+            None,
+            vec![clause(&("", "that the rules must be clear,", &[]))],
+            vec![],
+        ),
+        div(
+            DivisionKind::Part,
+            "SECTION 1",
+            Some("General"),
+            vec![
+                clause(&("1.1", "The assembly shall meet every four years.", &[])),
+                nested(
+                    "1.2",
+                    "Its duties are:",
+                    &[
+                        ("a)", "to approve Questions;", &[("i)", "new ones;")]),
+                        ("b)", "to elect chairmen;", &[]),
+                    ],
+                ),
+            ],
+            vec![div(
+                DivisionKind::Heading,
+                "1.3 Principles",
+                None,
+                vec![clause(&("1.3.1", "Consensus is the rule.", &[]))],
+                vec![],
+            )],
+        ),
+        div(
+            DivisionKind::Annex,
+            "Annex A",
+            Some("Guidelines <draft>"),
+            vec![clause(&("", "Text of the annex & more.", &[]))],
+            vec![],
+        ),
+    ];
+    new.divisions = vec![
+        old.divisions[0].clone(),
+        div(
+            DivisionKind::Part,
+            "SECTION 1",
+            Some("General provisions"),
+            vec![
+                clause(&(
+                    "1.1",
+                    "The assembly shall normally meet every four years.",
+                    &[],
+                )),
+                nested(
+                    "1.2",
+                    "Its duties are:",
+                    &[
+                        (
+                            "a)",
+                            "to approve Questions;",
+                            &[("i)", "new ones;"), ("ii)", "revised ones;")],
+                        ),
+                        ("b)", "to appoint chairmen;", &[]),
+                    ],
+                ),
+            ],
+            vec![div(
+                DivisionKind::Heading,
+                "1.3 Principles",
+                None,
+                vec![
+                    clause(&("1.3.1", "Consensus is the rule.", &[])),
+                    clause(&("1.3.2", "Votes are the exception.", &[])),
+                ],
+                vec![],
+            )],
+        ),
+        div(
+            DivisionKind::Part,
+            "SECTION 2",
+            Some("Study groups"),
+            vec![clause(&("2.1", "Study groups study Questions.", &[]))],
+            vec![],
+        ),
+    ];
+    (old, new)
+}
