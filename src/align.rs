@@ -44,8 +44,10 @@ pub struct CompareOptions {
     /// Least similarity to pair clauses out of order or across sections (a move). Default 0.5:
     /// with no neighbours to vouch for it, a moved clause must say mostly the same thing.
     pub move_threshold: f64,
-    /// How much better one clause must match two adjacent clauses joined than its best single
-    /// partner to be reported as a split (or merge). Default 0.15.
+    /// How much better one clause must match adjacent clauses joined than its best single
+    /// partner to be reported as a split (or merge): the join must remove this share of the
+    /// dissimilarity left by the single partner (and gain at least 0.05). Default 0.5: a clause
+    /// cut in a long and a short part still pairs 0.85 with the long part, and 1.0 with both.
     pub split_margin: f64,
     /// Share of word order (weighted LCS) in the similarity; the rest is word sets (weighted
     /// Dice). Default 0.5.
@@ -63,7 +65,7 @@ impl Default for CompareOptions {
         CompareOptions {
             min_similarity: 0.3,
             move_threshold: 0.5,
-            split_margin: 0.15,
+            split_margin: 0.5,
             order_weight: 0.5,
             probe_words: 12,
             max_postings: 500,

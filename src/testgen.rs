@@ -53,13 +53,13 @@ pub enum EditKind {
     Insert,
     /// A clause deleted.
     Delete,
-    /// A clause moved to another section.
+    /// A clause moved to another section (half of the time also lightly reworded).
     Move,
     /// A clause cut in two adjacent clauses.
     Split,
     /// Two adjacent clauses joined into one.
     Merge,
-    /// Some words of a clause replaced, inserted or deleted.
+    /// Some words of a clause (5% to 35%) replaced, inserted or deleted.
     Reword,
     /// Typography only: U+2011, curly quotes, no-break spaces, double spaces.
     Typography,
@@ -224,8 +224,9 @@ fn assemble(base: &Resolution, sections: &[GSection]) -> Resolution {
     res
 }
 
-/// Renames labels of a section after an edit, when they run `a, b, c` or `1, 2, 3`.
-fn relabel(section: &mut GSection) {
+/// Renames labels of a section after an edit, when they run `a, b, c` or `1, 2, 3`; `mark`
+/// counts the relabelled clauses as touched (for the renumber kind, where they are the edit).
+fn relabel(section: &mut GSection, mark: bool) {
     let labels: Vec<Option<&str>> = section
         .clauses
         .iter()
@@ -254,7 +255,7 @@ fn relabel(section: &mut GSection) {
             norm.clone()
         };
         if c.clause.label.as_ref().map(|l| l.norm.as_str()) != Some(norm.as_str()) {
-            c.touched = true;
+            c.touched |= mark;
             c.clause.label = Some(Label { raw, norm });
         }
     }
@@ -406,7 +407,7 @@ fn edit(kind: EditKind, sections: &mut [GSection], words: &Words, rng: &mut Rng)
             let like = sections[s].clauses.first().map(|c| c.clause.clone());
             let c = fresh(words, rng, like.as_ref());
             sections[s].clauses.insert(pos, c);
-            relabel(&mut sections[s]);
+            relabel(&mut sections[s], kind == EditKind::Renumber);
         }
         EditKind::Delete => {
             let Some(s) = pick_section(rng, sections, |s| sizes(s) >= 2) else {
@@ -414,7 +415,7 @@ fn edit(kind: EditKind, sections: &mut [GSection], words: &Words, rng: &mut Rng)
             };
             let pos = rng.below(sizes(&sections[s]));
             sections[s].clauses.remove(pos);
-            relabel(&mut sections[s]);
+            relabel(&mut sections[s], kind == EditKind::Renumber);
         }
         EditKind::Move => {
             if sections.iter().filter(|s| sizes(s) >= 1).count() < 2 {
@@ -432,10 +433,16 @@ fn edit(kind: EditKind, sections: &mut [GSection], words: &Words, rng: &mut Rng)
             let pos = rng.below(sizes(&sections[from]));
             let mut c = sections[from].clauses.remove(pos);
             c.touched = true;
+            // Half of the moves also reword a little, as real revisions do.
+            if rng.chance(0.5) {
+                let rate = 0.05 + rng.unit() * 0.1;
+                let text = reword(&c.clause.full_shown(), rate, words, rng);
+                c.clause = text_clause(c.clause.label.clone(), &text);
+            }
             let at = rng.below(sizes(&sections[to]) + 1);
             sections[to].clauses.insert(at, c);
-            relabel(&mut sections[from]);
-            relabel(&mut sections[to]);
+            relabel(&mut sections[from], false);
+            relabel(&mut sections[to], false);
         }
         EditKind::Split => {
             let long = |c: &GClause| {
@@ -465,7 +472,7 @@ fn edit(kind: EditKind, sections: &mut [GSection], words: &Words, rng: &mut Rng)
                 touched: true,
             };
             sections[s].clauses.splice(pos..=pos, [a, b]);
-            relabel(&mut sections[s]);
+            relabel(&mut sections[s], kind == EditKind::Renumber);
         }
         EditKind::Merge => {
             let Some(s) = pick_section(rng, sections, |s| sizes(s) >= 2) else {
@@ -484,7 +491,7 @@ fn edit(kind: EditKind, sections: &mut [GSection], words: &Words, rng: &mut Rng)
                 touched: true,
             };
             sections[s].clauses.splice(pos..=pos + 1, [m]);
-            relabel(&mut sections[s]);
+            relabel(&mut sections[s], kind == EditKind::Renumber);
         }
         EditKind::Reword | EditKind::Typography => {
             let Some(s) = pick_section(rng, sections, |s| sizes(s) >= 1) else {
@@ -494,7 +501,7 @@ fn edit(kind: EditKind, sections: &mut [GSection], words: &Words, rng: &mut Rng)
             let c = &mut sections[s].clauses[pos];
             let text = c.clause.full_shown();
             let new_text = if kind == EditKind::Reword {
-                let rate = 0.05 + rng.unit() * 0.2;
+                let rate = 0.05 + rng.unit() * 0.3;
                 reword(&text, rate, words, rng)
             } else {
                 retype(&text, rng)

@@ -9,6 +9,12 @@ use super::similarity::Scorer;
 use super::units::{joined, Unit};
 use super::Group;
 
+/// How many free units next to a pair a join may take on each side.
+const MAX_EXTEND: usize = 3;
+
+/// Least absolute gain of a join over the single partner.
+const MIN_GAIN: f64 = 0.05;
+
 /// What the split search needs to know.
 pub(crate) struct SplitCtx<'a> {
     /// The side that keeps one unit (old for a split).
@@ -30,6 +36,14 @@ impl SplitCtx<'_> {
         self.scorer.similarity(&u.words, &u.set, &words, &set)
     }
 
+    /// Is `joined` clearly better than `single`? It must remove at least `margin` of the
+    /// dissimilarity left by the single partner, and gain at least [`MIN_GAIN`].
+    fn clearly_better(&self, joined: f64, single: f64) -> bool {
+        joined >= self.min_similarity
+            && joined - single >= MIN_GAIN
+            && joined >= single + self.margin * (1.0 - single)
+    }
+
     fn same_division(&self, a: usize, b: usize) -> bool {
         self.many[a].division == self.many[b].division
     }
@@ -44,41 +58,57 @@ pub(crate) fn find_splits(
     many_group: &mut [Option<usize>],
 ) {
     let n = ctx.many.len();
-    // Case 1: a free unit next to a unit already paired: does joining it help clearly?
+    // Case 1: free units next to a pair: does joining them (up to MAX_EXTEND on each side)
+    // help clearly?
     let mut changed = true;
     while changed {
         changed = false;
-        for m in 0..n {
-            if many_group[m].is_some() {
+        for (g, group) in groups.iter_mut().enumerate() {
+            if group.old.len() != 1 || group.sim >= 1.0 {
                 continue;
             }
-            let mut best: Option<(f64, usize, Vec<usize>)> = None;
-            for nb in [m.checked_sub(1), (m + 1 < n).then_some(m + 1)]
-                .into_iter()
-                .flatten()
-            {
-                let Some(g) = many_group[nb] else { continue };
-                if groups[g].old.len() != 1 || !ctx.same_division(m, nb) {
-                    continue;
+            let (Some(&first), Some(&last)) = (group.new.first(), group.new.last()) else {
+                continue;
+            };
+            let free_run = |from: usize, step_left: bool| -> usize {
+                let mut k = 0;
+                while k < MAX_EXTEND {
+                    let next = if step_left {
+                        from.checked_sub(k + 1)
+                    } else {
+                        Some(from + k + 1).filter(|&x| x < n)
+                    };
+                    match next {
+                        Some(x) if many_group[x].is_none() && ctx.same_division(x, from) => k += 1,
+                        _ => break,
+                    }
                 }
-                let mut parts = groups[g].new.clone();
-                parts.push(m);
-                parts.sort_unstable();
-                if parts.windows(2).any(|w| w[1] != w[0] + 1) {
-                    continue;
-                }
-                let s = ctx.sim_joined(groups[g].old[0], &parts);
-                if s >= ctx.min_similarity
-                    && s >= groups[g].sim + ctx.margin
-                    && best.as_ref().is_none_or(|b| s > b.0)
-                {
-                    best = Some((s, g, parts));
+                k
+            };
+            let (max_left, max_right) = (free_run(first, true), free_run(last, false));
+            if max_left + max_right == 0 {
+                continue;
+            }
+            let mut best: Option<(f64, Vec<usize>)> = None;
+            for left in 0..=max_left {
+                for right in 0..=max_right {
+                    if left + right == 0 {
+                        continue;
+                    }
+                    let parts: Vec<usize> = (first - left..=last + right).collect();
+                    let s = ctx.sim_joined(group.old[0], &parts);
+                    if ctx.clearly_better(s, group.sim) && best.as_ref().is_none_or(|b| s > b.0)
+                    {
+                        best = Some((s, parts));
+                    }
                 }
             }
-            if let Some((s, g, parts)) = best {
-                groups[g].new = parts;
-                groups[g].sim = s;
-                many_group[m] = Some(g);
+            if let Some((s, parts)) = best {
+                for &m in &parts {
+                    many_group[m] = Some(g);
+                }
+                group.new = parts;
+                group.sim = s;
                 changed = true;
             }
         }
@@ -105,7 +135,7 @@ pub(crate) fn find_splits(
         for o in olds {
             let s = ctx.sim_joined(o, &[m, m + 1]);
             let single = ctx.sim_joined(o, &[m]).max(ctx.sim_joined(o, &[m + 1]));
-            if s >= ctx.min_similarity && s >= single + ctx.margin && best.is_none_or(|b| s > b.0) {
+            if ctx.clearly_better(s, single) && best.is_none_or(|b| s > b.0) {
                 best = Some((s, o));
             }
         }
