@@ -97,8 +97,7 @@ pub(crate) fn find_splits(
                     }
                     let parts: Vec<usize> = (first - left..=last + right).collect();
                     let s = ctx.sim_joined(group.old[0], &parts);
-                    if ctx.clearly_better(s, group.sim) && best.as_ref().is_none_or(|b| s > b.0)
-                    {
+                    if ctx.clearly_better(s, group.sim) && best.as_ref().is_none_or(|b| s > b.0) {
                         best = Some((s, parts));
                     }
                 }
