@@ -392,7 +392,7 @@ fn div(
 }
 
 /// A clause with nested sub-items: `(label, text, [(label, text, [(label, text)])])`.
-fn nested(l: &str, text: &str, items: &[(&str, &str, &[(&str, &str)])]) -> Clause {
+fn nested(l: &str, text: &str, items: &[ClauseSpec<'_>]) -> Clause {
     let mut c = clause(&(l, text, &[]));
     c.items = items
         .iter()
