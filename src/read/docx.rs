@@ -1,16 +1,228 @@
-//! placeholder, replaced by the docx helper
+//! The .docx reader: a Word document (OOXML) to [`Blocks`], in either view of its revisions.
+//!
+//! Paragraphs of the body (table cells included) become blocks, with the hint their ITU
+//! paragraph style gives; footnotes come from `word/footnotes.xml`; headers, footers, text
+//! boxes and field codes are left out. Tracked changes are resolved per view: `View::Before`
+//! rejects them all, `View::After` accepts them all, and both list them in `Blocks::revisions`.
+//!
+//! The file is untrusted: see [`package`] for the caps on the zip and [`xml`] for the XML.
 
+mod content;
+mod package;
+mod styles;
+mod symbols;
+mod views;
+mod xml;
+
+use std::collections::HashMap;
 use std::path::Path;
 
-use crate::block::Blocks;
-use crate::error::{Error, Result};
-use crate::model::View;
+pub use package::Limits;
 
-/// Reads a Word document into blocks (not implemented in this placeholder).
+use crate::block::{Block, Blocks, Hint};
+use crate::error::{Error, Result};
+use crate::model::{Footnote, Text, TrackedRevision, View, Warning, WarningKind};
+use content::{Para, Walker};
+use package::Package;
+use styles::Styles;
+
+const DOCUMENT: &str = "word/document.xml";
+const STYLES: &str = "word/styles.xml";
+const FOOTNOTES: &str = "word/footnotes.xml";
+/// The signature of OLE compound files: Word 97-2003 documents and encrypted .docx files.
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Reads one view of a .docx.
 pub fn read_docx(path: &Path, bytes: &[u8], view: View) -> Result<Blocks> {
-    let _ = (bytes, view);
-    Err(Error::BadDocx {
-        path: path.to_path_buf(),
-        reason: "not implemented".into(),
-    })
+    let doc = Walked::read(path, bytes, Limits::default())?;
+    Ok(doc.view(view))
+}
+
+/// Reads both views of a .docx at the cost of one: `(before, after)`.
+pub fn read_docx_views(path: &Path, bytes: &[u8]) -> Result<(Blocks, Blocks)> {
+    read_docx_views_with(path, bytes, Limits::default())
+}
+
+/// [`read_docx_views`] with explicit caps (tests use small ones).
+pub fn read_docx_views_with(path: &Path, bytes: &[u8], limits: Limits) -> Result<(Blocks, Blocks)> {
+    let doc = Walked::read(path, bytes, limits)?;
+    Ok((doc.view(View::Before), doc.view(View::After)))
+}
+
+/// Whether the document body has tracked changes, so that comparing its two views means
+/// something (formatting-only revisions do not count).
+pub fn has_revisions(path: &Path, bytes: &[u8]) -> Result<bool> {
+    Ok(!Walked::read(path, bytes, Limits::default())?
+        .revisions
+        .is_empty())
+}
+
+/// The document walked once, ready to render either view.
+struct Walked {
+    paras: Vec<Para>,
+    revisions: Vec<TrackedRevision>,
+    /// Footnote id -> its paragraphs.
+    footnotes: HashMap<String, Vec<Para>>,
+}
+
+impl Walked {
+    fn read(path: &Path, bytes: &[u8], limits: Limits) -> Result<Self> {
+        if bytes.starts_with(&OLE_MAGIC) {
+            return Err(Error::BadDocx {
+                path: path.to_path_buf(),
+                reason: "an OLE compound file, that is a legacy .doc or a password-protected \
+                         .docx: save it as .docx without a password"
+                    .into(),
+            });
+        }
+        let mut package = Package::open(path, bytes, limits)?;
+        let Some(document) = package.read_text(DOCUMENT)? else {
+            let reason = if package.has("mimetype") || package.has("content.xml") {
+                "no word/document.xml (an OpenDocument file? save it as .docx)"
+            } else {
+                "no word/document.xml"
+            };
+            return Err(Error::BadDocx {
+                path: path.to_path_buf(),
+                reason: reason.into(),
+            });
+        };
+        let styles = match package.read_text(STYLES)? {
+            Some(text) => Styles::from_xml(&xml::parse(
+                path,
+                STYLES,
+                &text,
+                limits.max_xml_nodes,
+                limits.max_depth,
+            )?),
+            None => Styles::default(),
+        };
+
+        let tree = xml::parse(
+            path,
+            DOCUMENT,
+            &document,
+            limits.max_xml_nodes,
+            limits.max_depth,
+        )?;
+        let body = tree
+            .root_element()
+            .children()
+            .find(|n| xml::is_w(*n, "body"))
+            .ok_or_else(|| Error::BadDocx {
+                path: path.to_path_buf(),
+                reason: "word/document.xml has no body".into(),
+            })?;
+        let mut walker = Walker::new(&styles);
+        walker.container(body);
+        let (paras, revisions) = (walker.paras, walker.revisions);
+        drop(tree);
+        drop(document);
+
+        let footnotes = match package.read_text(FOOTNOTES)? {
+            Some(text) => read_footnotes(path, &text, &styles, limits)?,
+            None => HashMap::new(),
+        };
+        Ok(Walked {
+            paras,
+            revisions,
+            footnotes,
+        })
+    }
+
+    fn view(&self, view: View) -> Blocks {
+        let (mut blocks, calls) = views::render(&self.paras, view);
+        assign_context_hints(&mut blocks);
+        let mut footnotes = Vec::new();
+        let mut warnings = Vec::new();
+        for call in views::first_calls(&calls) {
+            match self.footnotes.get(&call.id) {
+                Some(paras) => footnotes.push(Footnote {
+                    mark: call.mark.clone(),
+                    text: Text::new(views::footnote_text(paras, view)),
+                }),
+                None => warnings.push(Warning {
+                    kind: WarningKind::Other,
+                    message: format!(
+                        "footnote {} is called in the text but missing from the document",
+                        call.mark
+                    ),
+                    origin: None,
+                }),
+            }
+        }
+        Blocks {
+            blocks,
+            footnotes,
+            revisions: self.revisions.clone(),
+            warnings,
+        }
+    }
+}
+
+/// The paragraphs of each real footnote (not the separators Word keeps as footnotes -1 and 0).
+fn read_footnotes(
+    path: &Path,
+    text: &str,
+    styles: &Styles,
+    limits: Limits,
+) -> Result<HashMap<String, Vec<Para>>> {
+    let tree = xml::parse(
+        path,
+        FOOTNOTES,
+        text,
+        limits.max_xml_nodes,
+        limits.max_depth,
+    )?;
+    let mut out = HashMap::new();
+    for note in tree
+        .root_element()
+        .children()
+        .filter(|n| xml::is_w(*n, "footnote"))
+    {
+        let separator = matches!(
+            xml::w_attr(note, "type"),
+            Some("separator" | "continuationSeparator" | "continuationNotice")
+        );
+        let Some(id) = xml::w_attr(note, "id") else {
+            continue;
+        };
+        if separator {
+            continue;
+        }
+        let mut walker = Walker::new(styles);
+        walker.container(note);
+        out.insert(id.to_string(), walker.paras);
+    }
+    Ok(out)
+}
+
+/// Hints that depend on the place of a paragraph, not only on its style.
+///
+/// - Front matter (cover page, FOREWORD, copyright) comes before the first `ResNo` paragraph:
+///   skipped, except the proposal marks and reasons of a contribution that sit there.
+/// - ITU uses the "Normal after title" style both for the adopting body line and for the
+///   first provision after a section title: only the first is the adopting body.
+fn assign_context_hints(blocks: &mut [Block]) {
+    if let Some(first) = blocks.iter().position(|b| b.hint == Hint::ResolutionNumber) {
+        for block in &mut blocks[..first] {
+            if !matches!(block.hint, Hint::Mark | Hint::Reasons) {
+                block.hint = Hint::Skip;
+            }
+        }
+    }
+    let mut previous = Hint::None;
+    for block in blocks.iter_mut() {
+        if block.hint == Hint::AdoptingBody
+            && !matches!(
+                previous,
+                Hint::History | Hint::ResolutionTitle | Hint::ResolutionNumber
+            )
+        {
+            block.hint = Hint::None;
+        }
+        if block.hint != Hint::Skip {
+            previous = block.hint;
+        }
+    }
 }

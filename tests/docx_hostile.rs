@@ -1,0 +1,220 @@
+//! Hostile or broken .docx files: each gets the right error naming the file, never a panic,
+//! and memory stays bounded (nothing is decompressed past the caps).
+
+mod docx_support;
+
+use std::io::Write;
+use std::path::Path;
+
+use docx_support::{docx, zip_of};
+use resdiff::model::View;
+use resdiff::read::docx::{read_docx, read_docx_views_with, Limits};
+use resdiff::Error;
+use zip::write::SimpleFileOptions;
+
+const NAME: &str = "hostile.docx";
+
+fn read(bytes: &[u8]) -> Result<resdiff::block::Blocks, Error> {
+    read_docx(Path::new(NAME), bytes, View::After)
+}
+
+fn bad_docx_reason(result: Result<resdiff::block::Blocks, Error>) -> String {
+    match result {
+        Err(Error::BadDocx { path, reason }) => {
+            assert_eq!(path, Path::new(NAME));
+            reason
+        }
+        other => panic!("expected BadDocx, got {other:?}"),
+    }
+}
+
+fn too_large_reason<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
+    match result {
+        Err(Error::TooLarge { path, reason }) => {
+            assert_eq!(path, Path::new(NAME));
+            reason
+        }
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+}
+
+/// A zip whose `word/document.xml` is `size` bytes of one repeated byte, written in chunks so
+/// the test never holds it whole.
+fn bomb(size: usize) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    zip.start_file("word/document.xml", options).unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    let mut left = size;
+    while left > 0 {
+        let n = left.min(chunk.len());
+        zip.write_all(&chunk[..n]).unwrap();
+        left -= n;
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_zip_bomb_is_refused_from_its_declared_size() {
+    let bytes = bomb(300 << 20);
+    assert!(
+        bytes.len() < 4 << 20,
+        "the bomb is small: {} bytes",
+        bytes.len()
+    );
+    let reason = too_large_reason(read(&bytes));
+    assert!(reason.contains("word/document.xml"), "{reason}");
+    assert!(reason.contains("314572800"), "{reason}");
+}
+
+/// Sets the uncompressed size of the first entry, in its local header and in the central
+/// directory, to `size`: a zip that lies about what it holds.
+fn lie_about_size(bytes: &mut [u8], size: u32) {
+    assert_eq!(&bytes[..4], b"PK\x03\x04");
+    bytes[22..26].copy_from_slice(&size.to_le_bytes());
+    let central = bytes
+        .windows(4)
+        .position(|w| w == b"PK\x01\x02")
+        .expect("central directory");
+    bytes[central + 24..central + 28].copy_from_slice(&size.to_le_bytes());
+}
+
+#[test]
+fn a_zip_lying_about_its_sizes_is_stopped_at_the_cap() {
+    let mut bytes = bomb(3 << 20);
+    lie_about_size(&mut bytes, 1000);
+    let limits = Limits {
+        max_part_bytes: 1 << 20,
+        ..Limits::default()
+    };
+    // The zip reader trusts the declared size; the cap on the bytes produced does not.
+    let reason = too_large_reason(read_docx_views_with(Path::new(NAME), &bytes, limits));
+    assert!(reason.contains("decompresses to more than"), "{reason}");
+}
+
+#[test]
+fn the_total_of_the_parts_read_is_capped() {
+    let body = "<w:p><w:r><w:t>text</w:t></w:r></w:p>".repeat(2000);
+    let bytes = docx(&body, None);
+    let limits = Limits {
+        max_total_bytes: 10_000,
+        ..Limits::default()
+    };
+    let reason = too_large_reason(read_docx_views_with(Path::new(NAME), &bytes, limits));
+    assert!(reason.contains("word/document.xml"), "{reason}");
+}
+
+#[test]
+fn a_zip_with_twenty_thousand_entries_is_refused() {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..20_000 {
+        zip.start_file(format!("e{i}"), options).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    let reason = too_large_reason(read(&bytes));
+    assert!(reason.contains("20000 entries"), "{reason}");
+}
+
+#[test]
+fn a_zip_that_is_not_a_word_document() {
+    let bytes = zip_of(&[("hello.txt", b"hello")]);
+    assert_eq!(bad_docx_reason(read(&bytes)), "no word/document.xml");
+    let odt = zip_of(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("content.xml", b"<x/>"),
+    ]);
+    assert!(bad_docx_reason(read(&odt)).contains("OpenDocument"));
+}
+
+#[test]
+fn garbage_that_starts_like_a_zip() {
+    let mut bytes = b"PK\x03\x04".to_vec();
+    bytes.extend((0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+    assert!(bad_docx_reason(read(&bytes)).contains("corrupt zip"));
+    assert!(bad_docx_reason(read(b"PK")).contains("corrupt zip"));
+    assert!(bad_docx_reason(read(b"")).contains("corrupt zip"));
+}
+
+#[test]
+fn a_truncated_docx() {
+    let bytes = std::fs::read(docx_support::fixture("res7-old.docx")).unwrap();
+    let reason = bad_docx_reason(read(&bytes[..bytes.len() / 2]));
+    assert!(reason.contains("corrupt zip"), "{reason}");
+}
+
+#[test]
+fn a_legacy_or_encrypted_word_file() {
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.resize(4096, 0);
+    assert!(bad_docx_reason(read(&bytes)).contains("legacy .doc or a password-protected"));
+}
+
+#[test]
+fn a_document_with_a_dtd_is_refused() {
+    let document = r#"<?xml version="1.0"?>
+<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"#;
+    let bytes = zip_of(&[("word/document.xml", document.as_bytes())]);
+    assert_eq!(
+        bad_docx_reason(read(&bytes)),
+        "word/document.xml: document type definitions are not allowed"
+    );
+}
+
+#[test]
+fn xml_that_is_not_well_formed() {
+    let bytes = zip_of(&[("word/document.xml", b"<w:document><w:body>")]);
+    assert!(bad_docx_reason(read(&bytes)).contains("not well-formed XML"));
+    let bytes = zip_of(&[("word/document.xml", b"\xff\xfe\x00garbage")]);
+    assert!(bad_docx_reason(read(&bytes)).starts_with("word/document.xml"));
+}
+
+#[test]
+fn ten_thousand_nested_elements_do_not_overflow_the_stack() {
+    let depth = 10_000;
+    // Inside a paragraph ...
+    let inline = format!(
+        "<w:p>{}<w:r><w:t>deep</w:t></w:r>{}</w:p>",
+        "<w:customXml>".repeat(depth),
+        "</w:customXml>".repeat(depth)
+    );
+    let reason = bad_docx_reason(read(&docx(&inline, None)));
+    assert!(reason.contains("nested more than"), "{reason}");
+    // ... and around paragraphs.
+    let blocks = format!(
+        "{}<w:p><w:r><w:t>deep</w:t></w:r></w:p>{}",
+        "<w:sdt><w:sdtContent>".repeat(depth / 2),
+        "</w:sdtContent></w:sdt>".repeat(depth / 2)
+    );
+    let reason = bad_docx_reason(read(&docx(&blocks, None)));
+    assert!(reason.contains("nested more than"), "{reason}");
+    // Deep but within the cap (256 levels) reads fine, on a test thread's small stack too.
+    let within = format!(
+        "<w:p>{}<w:r><w:t>deep</w:t></w:r>{}</w:p>",
+        "<w:customXml>".repeat(240),
+        "</w:customXml>".repeat(240)
+    );
+    assert_eq!(read(&docx(&within, None)).unwrap().blocks[0].text, "deep");
+    // Nesting a real document uses (a table in a content control) reads fine.
+    let table = "<w:sdt><w:sdtContent><w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:sdtContent></w:sdt>";
+    let ok = read(&docx(table, None)).unwrap();
+    assert_eq!(ok.blocks[0].text, "cell");
+}
+
+#[test]
+fn too_many_xml_nodes() {
+    let body = "<w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(1000);
+    let limits = Limits {
+        max_xml_nodes: 500,
+        ..Limits::default()
+    };
+    let reason = too_large_reason(read_docx_views_with(
+        Path::new(NAME),
+        &docx(&body, None),
+        limits,
+    ));
+    assert!(reason.contains("XML nodes"), "{reason}");
+}
