@@ -145,7 +145,7 @@ pub(crate) fn add_mark_or_reasons(head: &mut Header, p: &Para) -> bool {
 
 fn read_heading(head: &mut Header, p: &Para, warnings: &mut Vec<Warning>) {
     let line = header::parse_heading(&p.text);
-    head.heading = Some(Text::new(p.text.clone()));
+    head.heading = Some(Text::new(heading_shown(&p.text)));
     head.number = line.number;
     if line.flattened {
         warnings.push(Warning {
@@ -228,7 +228,7 @@ fn read_header(head: &mut Header, paras: &[Para], warnings: &mut Vec<Warning>) {
         });
     }
     if !title.is_empty() {
-        head.title = Some(Text::new(title));
+        head.title = Some(Text::new(heading_shown(&title)));
     }
     if !history.is_empty() {
         let shown = strip_wrapping_emphasis(&history);
@@ -237,6 +237,17 @@ fn read_header(head: &mut Header, paras: &[Para], warnings: &mut Vec<Warning>) {
     }
     if !adopting.is_empty() {
         head.adopting_body = Some(Text::new(adopting));
+    }
+}
+
+/// A heading or title as shown: emphasis around the whole line removed and a line break inside
+/// it (`Appendix I` / `(to Resolution 1)` in Word) read as a space.
+pub(crate) fn heading_shown(s: &str) -> String {
+    let t = strip_wrapping_emphasis(s);
+    if t.contains(['\n', '\r']) {
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        t
     }
 }
 
@@ -267,5 +278,9 @@ mod tests {
         );
         assert_eq!(strip_wrapping_emphasis("**Title**"), "Title");
         assert_eq!(strip_wrapping_emphasis("*a* and *b*"), "*a* and *b*");
+        assert_eq!(
+            heading_shown("Appendix I\n(to Resolution 1)"),
+            "Appendix I (to Resolution 1)"
+        );
     }
 }

@@ -19,7 +19,7 @@ use std::collections::HashSet;
 
 use super::label::{self, Family, Found, Sep};
 use super::vocab::{self, PhraseKind};
-use super::{add_mark_or_reasons, span, strip_wrapping_emphasis, Para};
+use super::{add_mark_or_reasons, heading_shown, span, Para};
 use crate::block::Hint;
 use crate::model::{
     Clause, Division, DivisionKind, Header, Label, Origin, Resolution, Text, Warning, WarningKind,
@@ -309,7 +309,7 @@ impl Builder<'_> {
         self.cur = Some(Current {
             div: Division {
                 kind,
-                heading: Text::new(strip_wrapping_emphasis(&p.text)),
+                heading: Text::new(heading_shown(&p.text)),
                 label: None,
                 title: None,
                 clauses: Vec::new(),
@@ -341,7 +341,7 @@ impl Builder<'_> {
                 && !ends_complete(&t.text)
                 && vocab::known(&t.text).is_none();
             if hinted || plain {
-                title = Some(Text::new(strip_wrapping_emphasis(&t.text)));
+                title = Some(Text::new(heading_shown(&t.text)));
                 origin = span(origin, t.origin);
                 next = i + 2;
             }
@@ -349,7 +349,7 @@ impl Builder<'_> {
         self.cur = Some(Current {
             div: Division {
                 kind,
-                heading: Text::new(strip_wrapping_emphasis(&p.text)),
+                heading: Text::new(heading_shown(&p.text)),
                 label: num.map(|n| Label {
                     raw: n.clone(),
                     norm: n,

@@ -120,7 +120,24 @@ fn read_bullet(text: &str) -> Option<Found<'_>> {
     let c = text.chars().next()?;
     let is_bullet = matches!(
         c,
-        '•' | '·' | '▪' | '◦' | '●' | '○' | '■' | '–' | '—' | '-' | '\u{F0B7}' | '*'
+        '•' | '·'
+            | '▪'
+            | '◦'
+            | '●'
+            | '○'
+            | '■'
+            | '–'
+            | '—'
+            | '-'
+            | '\u{F0B7}'
+            | '*'
+            | '\u{2212}'
+            | '\u{2012}'
+            | '\u{2043}'
+            | '\u{2023}'
+            | '►'
+            | '▸'
+            | '➢'
     );
     if !is_bullet {
         return None;
@@ -298,6 +315,11 @@ mod tests {
         );
         assert_eq!(norm("a)").map(|x| x.2), Some(Sep::Alone));
         assert_eq!(norm("•\tensure").map(|x| x.1), Some(Family::Bullet));
+        // Resolution 1's enumlev3 items use a minus sign.
+        assert_eq!(
+            norm("\u{2212}\tto accept").map(|x| x.1),
+            Some(Family::Bullet)
+        );
     }
 
     #[test]
