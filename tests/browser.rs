@@ -160,6 +160,29 @@ fn a_reviewer_reads_filters_steps_and_switches_views() {
     assert!(ops.iter().all(|o| o == "ADD"), "{ops:?}");
     b.click("label[for=op-all]");
 
+    // The section filter leaves one section.
+    b.click("#section-filter option[value=noting]");
+    let sections: Vec<String> = serde_json::from_value(b.js(
+        "return [...document.querySelectorAll('.clause')].filter(e => e.checkVisibility()).map(e => e.closest('.division').dataset.section);",
+    ))
+    .unwrap();
+    assert!(
+        !sections.is_empty() && sections.iter().all(|s| s == "noting"),
+        "{sections:?}"
+    );
+    b.click("#section-filter option[value='']");
+
+    // A link into a folded unchanged clause unfolds it.
+    b.goto(&format!("{url}#resolves-5"));
+    assert_eq!(
+        b.js("return document.querySelector('#resolves-5').checkVisibility();"),
+        true
+    );
+    assert_eq!(
+        b.js("return document.querySelector('#resolves-5').dataset.op;"),
+        "NOC"
+    );
+
     // Side by side: old and new columns next to each other, the inline text hidden.
     b.click("label[for=view-sbs]");
     let layout = b.js(
@@ -219,5 +242,53 @@ fn a_script_in_the_document_shows_as_text_and_does_not_run() {
             .unwrap_or_default()
             .contains(&format!("{planted} & in some aspects")),
         "{shown}"
+    );
+}
+
+#[test]
+fn without_javascript_the_page_reads_and_filters() {
+    let Some((chromium, driver)) = tools() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let report = report();
+    let url = write_html(dir.path(), "res7.html", &report);
+    let b = Browser::start_with(
+        &chromium,
+        &driver,
+        &dir.path().join("profile"),
+        &["--blink-settings=scriptEnabled=false"],
+    );
+    b.goto(&url);
+    // The page's own script did not run: the section filter it would reveal stays hidden.
+    assert_eq!(
+        b.js("return document.querySelector('#section-filter').hidden;"),
+        true
+    );
+    let changed = report
+        .changes
+        .iter()
+        .filter(|c| c.op != resdiff::Op::Noc)
+        .count()
+        + report
+            .header
+            .iter()
+            .filter(|h| h.op != resdiff::Op::Noc)
+            .count();
+    assert_eq!(visible_ops(&b).len(), changed);
+    // Op filters and the view toggle are CSS: they work all the same.
+    b.click("label[for=op-mod]");
+    let ops = visible_ops(&b);
+    let header_mods = report
+        .header
+        .iter()
+        .filter(|h| h.op == resdiff::Op::Mod)
+        .count();
+    assert_eq!(ops.len(), report.summary.modified + header_mods);
+    assert!(ops.iter().all(|o| o == "MOD"));
+    b.click("label[for=view-sbs]");
+    assert_eq!(
+        b.js("return document.querySelector('#resolves-2 .sbs').checkVisibility();"),
+        true
     );
 }

@@ -56,6 +56,9 @@ fn every_clause_has_a_stable_anchor_and_its_places() {
             "missing title {title}"
         );
     }
+    // A split answers to each of its new places.
+    assert!(out.contains("id=\"noting-b\" data-op=\"MOD\" tabindex=\"-1\"><span id=\"noting-d\"></span><span id=\"old-noting-b\"></span>"));
+    assert!(!out.contains("old-instructs-the-study-groups-1-2"));
     // Where an old clause went: its old anchor sits inside the new clause.
     assert!(out.contains(
         "id=\"resolves-2\" data-op=\"MOD\" tabindex=\"-1\"><span id=\"old-resolves-1\"></span>"

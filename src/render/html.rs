@@ -309,12 +309,13 @@ fn change(page: &mut String, c: &Change, id: &str, anchors: &mut Anchors) {
     if c.flags.editorial {
         flags.push("editorial");
     }
-    // Old places get an anchor of their own, so `#old-resolves-1` finds where it went.
-    let aliases: Vec<String> = c
-        .old
-        .iter()
-        .map(|p| anchors.unique(format!("old-{}", view::slug(p))))
-        .filter(|a| a != id)
+    // Every place has an anchor: the further new places of a split (`#noting-d`), and the old
+    // places, so `#old-resolves-1` finds where it went (a SUP's own id is already its old place).
+    let further_new = c.new.iter().skip(1).map(view::slug);
+    let old = c.old.iter().filter(|_| !c.new.is_empty());
+    let aliases: Vec<String> = further_new
+        .chain(old.map(|p| format!("old-{}", view::slug(p))))
+        .map(|a| anchors.unique(a))
         .collect();
     let title = esc(&view::change_title(c, "→"));
     clause(

@@ -35,6 +35,16 @@ const ARGS: [&str; 10] = [
 
 impl Browser {
     pub fn start(chromium: &Path, chromedriver: &Path, profile: &Path) -> Browser {
+        Browser::start_with(chromium, chromedriver, profile, &[])
+    }
+
+    /// Starts with extra Chromium flags (e.g. JavaScript off).
+    pub fn start_with(
+        chromium: &Path,
+        chromedriver: &Path,
+        profile: &Path,
+        extra: &[&str],
+    ) -> Browser {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("free port")
@@ -65,6 +75,7 @@ impl Browser {
         }
         let mut args: Vec<String> = ARGS.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
+        args.extend(extra.iter().map(|s| s.to_string()));
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {"binary": chromium.to_string_lossy(), "args": args}
