@@ -133,3 +133,34 @@ fn snapshot_text_hand_made() {
     let out = text(RenderOptions::default());
     common::snapshots(|| insta::assert_snapshot!("render_text_hand_made", out));
 }
+
+/// A writer whose reader went away, like `resdiff diff a b | head -1`.
+struct ClosedPipe;
+
+impl std::io::Write for ClosedPipe {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::ErrorKind::BrokenPipe.into())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_closed_pipe_reaches_the_caller_as_broken_pipe_in_every_format() {
+    let report = render_support::res7();
+    for format in [
+        OutputFormat::Terminal,
+        OutputFormat::Text,
+        OutputFormat::Markdown,
+        OutputFormat::Json,
+        OutputFormat::Html,
+    ] {
+        let opts = RenderOptions {
+            format,
+            ..Default::default()
+        };
+        let err = resdiff::render::render(&report, &opts, &mut ClosedPipe).expect_err("must fail");
+        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{format:?}");
+    }
+}
