@@ -40,6 +40,13 @@ fn run_content_characters() {
 }
 
 #[test]
+fn text_typed_in_a_symbol_font() {
+    // As LibreOffice writes back a `w:sym`: the private-use code as text in a Symbol run.
+    let body = p("<w:r><w:rPr><w:rFonts w:ascii=\"Symbol\" w:hAnsi=\"Symbol\"/></w:rPr><w:t>\u{F02D}\u{F0B3}</w:t></w:r><w:r><w:tab/><w:t>\u{F02D} kept</w:t></w:r>");
+    assert_eq!(texts(&read(&body)), ["\u{2212}\u{2265}\t\u{F02D} kept"]);
+}
+
+#[test]
 fn fields_show_their_result_not_their_code() {
     let complex = p(&format!(
         "{}<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> REF _Ref1 \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>{}<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>{}",

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 pub use package::Limits;
+pub use symbols::symbol_char;
 
 use crate::block::{Block, Blocks, Hint};
 use crate::error::{Error, Result};

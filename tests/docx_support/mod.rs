@@ -62,12 +62,24 @@ pub fn texts(blocks: &Blocks) -> Vec<String> {
 }
 
 /// The lines of a text exported by LibreOffice (UTF-8 with a BOM): whitespace collapsed,
-/// empty lines dropped.
+/// empty lines dropped. LibreOffice writes a character of the Symbol font as its private-use
+/// code (`U+F02D`); the reader gives the character it draws (`−`), and so does this.
 pub fn office_lines(path: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(path).unwrap();
+    let symbols = |line: &str| -> String {
+        line.chars()
+            .map(|c| match c as u32 {
+                code @ 0xF020..=0xF0FF => {
+                    resdiff::read::docx::symbol_char(Some("Symbol"), Some(&format!("{code:X}")))
+                        .unwrap_or(c)
+                }
+                _ => c,
+            })
+            .collect()
+    };
     text.trim_start_matches('\u{feff}')
         .lines()
-        .map(squash)
+        .map(|l| squash(&symbols(l)))
         .filter(|l| !l.is_empty())
         .collect()
 }

@@ -178,12 +178,13 @@ impl<'a> Walker<'a> {
         if name == "r" {
             self.runs += 1;
             let run = self.runs;
-            let sup = node
-                .children()
-                .find(|c| c.tag_name().name() == "rPr")
-                .is_some_and(marks_style);
+            let rpr = node.children().find(|c| c.tag_name().name() == "rPr");
+            let style = RunStyle {
+                sup: rpr.is_some_and(marks_style),
+                symbol_font: rpr.and_then(symbol_font),
+            };
             for child in node.children().filter(Node::is_element) {
-                self.run_content(child, vis, sup, run);
+                self.run_content(child, vis, style, run);
             }
             return;
         }
@@ -193,13 +194,20 @@ impl<'a> Walker<'a> {
     }
 
     /// The content of one run.
-    fn run_content(&mut self, node: Node, vis: Vis, sup: bool, run: u32) {
+    fn run_content(&mut self, node: Node, vis: Vis, style: RunStyle, run: u32) {
+        let sup = style.sup;
         let ns = node.tag_name().namespace();
         if ns != Some(W) && ns != Some(M) {
             return;
         }
         let text: String = match node.tag_name().name() {
-            "t" | "delText" => node.text().unwrap_or_default().to_string(),
+            "t" | "delText" => {
+                let text = node.text().unwrap_or_default();
+                match style.symbol_font {
+                    Some(font) => symbol_text(font, text),
+                    None => text.to_string(),
+                }
+            }
             "tab" | "ptab" => "\t".into(),
             "br" | "cr" => "\n".into(),
             "noBreakHyphen" => "\u{2011}".into(),
@@ -312,6 +320,43 @@ fn skipped(name: &str) -> bool {
             | "commentReference"
             | "ctrlPr"
     )
+}
+
+/// What a run's properties say about its text.
+#[derive(Debug, Clone, Copy)]
+struct RunStyle {
+    /// Footnote-reference style or superscript: where footnote marks are written.
+    sup: bool,
+    /// A symbol font (Symbol, Wingdings) whose codes are not Unicode text.
+    symbol_font: Option<&'static str>,
+}
+
+/// The symbol font a run is set in, if any (`w:rFonts w:ascii="Symbol"`).
+fn symbol_font(rpr: Node) -> Option<&'static str> {
+    let fonts = rpr.children().find(|c| is_w(*c, "rFonts"))?;
+    ["ascii", "hAnsi"].iter().find_map(|a| {
+        let font = w_attr(fonts, a)?.to_ascii_lowercase();
+        if font.starts_with("symbol") {
+            Some("Symbol")
+        } else if font.starts_with("wingdings") {
+            Some("Wingdings")
+        } else {
+            None
+        }
+    })
+}
+
+/// Text typed in a symbol font: its private-use codes (`U+F02D`, as an office suite writes a
+/// `w:sym` back) mapped like `w:sym`; other characters kept.
+fn symbol_text(font: &str, text: &str) -> String {
+    text.chars()
+        .map(|c| match c as u32 {
+            code @ 0xF020..=0xF0FF => {
+                symbol_char(Some(font), Some(&format!("{code:X}"))).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect()
 }
 
 /// A run styled as a footnote reference or raised as superscript.
