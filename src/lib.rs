@@ -15,6 +15,7 @@
 pub mod align;
 pub mod block;
 pub mod error;
+pub mod flatten;
 pub mod inline;
 pub mod model;
 pub mod normalize;
@@ -26,8 +27,16 @@ pub mod report;
 pub mod testgen;
 pub mod write;
 
-pub use align::{compare, CompareOptions};
+pub use align::CompareOptions;
 pub use error::{Error, Result};
 pub use model::{Clause, Division, Label, Op, Resolution};
 pub use read::{load, load_bytes, LoadOptions};
 pub use report::{Change, Report};
+
+/// Compares two revisions of a resolution clause by clause: the aligned changes of
+/// [`align::compare`], with warnings about either input (flattened revision marks) as data.
+pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> Report {
+    let mut report = align::compare(old, new, options);
+    report.warnings.extend(flatten::cross_check(old, new));
+    report
+}

@@ -179,9 +179,15 @@ fn usa_proposal_header_and_mark() {
         .iter()
         .filter(|w| w.kind == WarningKind::FlattenedRevisions)
         .collect();
-    assert_eq!(flat.len(), 1);
+    // One for the heading, one for the glue points in the body (crate::flatten).
+    assert_eq!(flat.len(), 2);
     assert!(flat[0].message.contains("(REV. DUBAI, 2012HAMMAMET, 2016)"));
     assert_eq!(flat[0].origin.map(|o| o.start), Some(12));
+    assert!(
+        flat[1].message.contains("`asto` (line 46)"),
+        "{}",
+        flat[1].message
+    );
 }
 
 #[test]

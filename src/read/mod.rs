@@ -41,7 +41,9 @@ pub fn load_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Re
         format,
         view: (format == Format::Docx).then(|| options.view.unwrap_or(View::After)),
     };
-    crate::parse::parse_blocks(path, source, blocks)
+    let mut res = crate::parse::parse_blocks(path, source, blocks)?;
+    crate::flatten::check(&mut res);
+    Ok(res)
 }
 
 /// A .docx (or any zip) starts with these bytes.

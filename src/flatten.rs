@@ -1,0 +1,539 @@
+//! Flattened revision marks: a proposal saved as plain text keeps both the struck and the
+//! inserted words, often glued together (`timing constraintsstandards development`,
+//! `(Dubai, 2012Hammamet, 2016)`). Such a text holds the old and the new wording at once, so
+//! presenting it as a clean revision would mislead a delegate; this module finds the evidence.
+//!
+//! Evidence, each tied to a place in the document:
+//! - a year glued to a word (`2012Hammamet`, `2012HAMMAMET`);
+//! - a lower-to-upper join of two known words (`constraintsStandards`);
+//! - a word-boundary join of two words known from the document itself or the other revision
+//!   (`andburdens`, `asto`), when the glued form is not itself a word seen anywhere;
+//! - two different clause-ending punctuation marks run together (`recommendations;,`);
+//! - with an older text: a clause of the proposal that contains all of the old clause's words in
+//!   order while adding text (nothing was deleted: deletions survived as text).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::inline;
+use crate::model::{Origin, Resolution, Warning, WarningKind};
+use crate::report::{Place, SegmentOp};
+
+/// How many glue points make a text "flattened" (one alone may be a typo).
+pub const MIN_GLUE_POINTS: usize = 2;
+
+/// Why a token looks like two runs of a flattened revision glued together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GlueKind {
+    /// `2012Hammamet`.
+    YearWord,
+    /// `constraintsStandards`.
+    CaseChange,
+    /// `andburdens`.
+    WordBoundary,
+    /// `recommendations;,`.
+    Punctuation,
+}
+
+/// One place where a deletion and an insertion probably ran together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Glue {
+    pub kind: GlueKind,
+    /// The glued token as written.
+    pub token: String,
+    /// The two parts it splits into (the first probably deleted, the second inserted).
+    pub left: String,
+    pub right: String,
+    /// Where: a line or paragraph for clauses; `None` for the heading fields.
+    pub origin: Option<Origin>,
+    /// For the heading fields: which one (`heading`, `adopting body`, ...).
+    pub field: Option<String>,
+}
+
+impl Glue {
+    /// `line 27` or `heading`.
+    pub fn place(&self) -> String {
+        match (&self.origin, &self.field) {
+            (Some(o), _) => o.to_string(),
+            (None, Some(f)) => f.clone(),
+            (None, None) => "heading".into(),
+        }
+    }
+}
+
+/// Words known from the documents, lower-cased, with their counts.
+struct Vocabulary(HashMap<String, usize>);
+
+impl Vocabulary {
+    fn of(docs: &[&Resolution]) -> Self {
+        let mut counts = HashMap::new();
+        for doc in docs {
+            for text in texts(doc) {
+                for w in words(&text.1) {
+                    *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+                }
+            }
+        }
+        Vocabulary(counts)
+    }
+    fn count(&self, w: &str) -> usize {
+        self.0.get(&w.to_lowercase()).copied().unwrap_or(0)
+    }
+}
+
+/// Closed English compounds that split into two words but are words themselves.
+const COMPOUNDS: &[&str] = &[
+    "into",
+    "onto",
+    "upon",
+    "within",
+    "without",
+    "itself",
+    "cannot",
+    "however",
+    "whereas",
+    "whereby",
+    "wherein",
+    "thereof",
+    "therein",
+    "thereby",
+    "thereafter",
+    "therefore",
+    "hereby",
+    "herein",
+    "hereinafter",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "another",
+    "otherwise",
+    "together",
+    "today",
+    "become",
+    "became",
+    "before",
+    "below",
+    "beyond",
+    "inform",
+    "worldwide",
+    "meanwhile",
+    "notwithstanding",
+    "someone",
+    "something",
+    "anyone",
+    "everyone",
+    "whatever",
+    "whenever",
+    "wherever",
+    "whichever",
+    "himself",
+    "herself",
+    "themselves",
+    "forward",
+    "overall",
+    "framework",
+    "standpoint",
+    "stakeholders",
+    "stakeholder",
+    "timeframe",
+    "timeframes",
+    "online",
+    "offline",
+    "website",
+    "workshop",
+    "workshops",
+    "network",
+    "networks",
+    "undertake",
+    "undertaking",
+    "outcome",
+    "outcomes",
+    "input",
+    "output",
+    "update",
+    "updates",
+    "upgrade",
+];
+
+/// Two-letter words frequent enough that `as`+`to` glued (`asto`) is evidence.
+const SHORT_WORDS: &[&str] = &[
+    "as", "to", "in", "on", "of", "by", "at", "or", "an", "is", "it", "be", "so",
+];
+
+/// Where a text sits: a clause's origin or a heading field's name.
+#[derive(Clone)]
+enum Where {
+    At(Origin),
+    Field(&'static str),
+}
+
+/// The texts of a resolution that can carry flattened marks, with their places.
+fn texts(doc: &Resolution) -> Vec<(Where, String)> {
+    let mut out = Vec::new();
+    let h = &doc.header;
+    let fields = [
+        ("heading", &h.heading),
+        ("title", &h.title),
+        ("history", &h.history_raw),
+        ("adopting body", &h.adopting_body),
+    ];
+    for (name, t) in fields {
+        if let Some(t) = t {
+            out.push((Where::Field(name), t.shown.clone()));
+        }
+    }
+    for (_, clause) in doc.clauses() {
+        push_clause(clause, &mut out);
+    }
+    out
+}
+
+fn push_clause(c: &crate::model::Clause, out: &mut Vec<(Where, String)>) {
+    out.push((Where::At(c.origin), c.text.shown.clone()));
+    for item in &c.items {
+        push_clause(item, out);
+    }
+}
+
+/// Alphanumeric words of a text (hyphens and punctuation split words).
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Tokens separated by whitespace, with surrounding brackets and quotes trimmed.
+fn tokens(s: &str) -> impl Iterator<Item = &str> {
+    s.split_whitespace()
+        .map(|t| t.trim_matches(|c: char| matches!(c, '(' | ')' | '"' | '\'' | '[' | ']')))
+}
+
+/// Finds glue points in `doc`, with words known from `doc` and, when given, the other revision.
+pub fn glue_points(doc: &Resolution, other: Option<&Resolution>) -> Vec<Glue> {
+    let mut docs = vec![doc];
+    docs.extend(other);
+    let vocab = Vocabulary::of(&docs);
+    let mut found = Vec::new();
+    for (place, text) in texts(doc) {
+        let (origin, field) = match place {
+            Where::At(o) => (Some(o), None),
+            Where::Field(f) => (None, Some(f.to_string())),
+        };
+        for token in tokens(&text) {
+            if let Some((kind, left, right)) = classify(token, &vocab) {
+                let token = token.to_string();
+                found.push(Glue {
+                    kind,
+                    token,
+                    left,
+                    right,
+                    origin,
+                    field: field.clone(),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Is `token` a glue point, and where does it split?
+fn classify(token: &str, vocab: &Vocabulary) -> Option<(GlueKind, String, String)> {
+    if let Some(split) = punctuation_glue(token) {
+        return Some(split);
+    }
+    let core = token.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() || !core.chars().all(char::is_alphanumeric) {
+        return None;
+    }
+    if let Some(split) = year_glue(core) {
+        return Some(split);
+    }
+    if !core.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    // A word seen on its own elsewhere is a word, not a glue.
+    if vocab.count(core) > 1 || COMPOUNDS.contains(&core.to_lowercase().as_str()) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = core.char_indices().collect();
+    let mut best: Option<(usize, GlueKind)> = None;
+    for w in chars.windows(2) {
+        let (i, a) = w[0];
+        let (j, b) = w[1];
+        let _ = i;
+        let (left, right) = core.split_at(j);
+        let known = |s: &str| vocab.count(s) > 0;
+        let kind = if a.is_lowercase() && b.is_uppercase() {
+            GlueKind::CaseChange
+        } else {
+            GlueKind::WordBoundary
+        };
+        let long_enough = (left.chars().count() >= 3 && right.chars().count() >= 3)
+            || (core.chars().count() == 4
+                && SHORT_WORDS.contains(&left.to_lowercase().as_str())
+                && SHORT_WORDS.contains(&right.to_lowercase().as_str()));
+        let case_ok = kind == GlueKind::CaseChange || core.chars().all(char::is_lowercase);
+        if long_enough && case_ok && known(left) && known(right) {
+            let balance = left.len().min(right.len());
+            if best.is_none_or(|(k, _)| {
+                core.split_at(k).0.len().min(core.split_at(k).1.len()) < balance
+            }) {
+                best = Some((j, kind));
+            }
+        }
+    }
+    best.map(|(j, kind)| (kind, core[..j].to_string(), core[j..].to_string()))
+}
+
+/// `2012Hammamet`, `2012HAMMAMET`: a year glued to a word of three letters or more.
+fn year_glue(core: &str) -> Option<(GlueKind, String, String)> {
+    let digits = core.chars().take_while(char::is_ascii_digit).count();
+    if digits == 4 && (core.starts_with("19") || core.starts_with("20")) {
+        let rest = &core[4..];
+        if rest.chars().count() >= 3 && rest.chars().all(char::is_alphabetic) {
+            return Some((GlueKind::YearWord, core[..4].to_string(), rest.to_string()));
+        }
+    }
+    None
+}
+
+/// `recommendations;,`: two different closing punctuation marks in a row.
+fn punctuation_glue(token: &str) -> Option<(GlueKind, String, String)> {
+    let tail: Vec<char> = token
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, ';' | ',' | '.' | ':'))
+        .collect();
+    if tail.len() == 2 && tail[0] != tail[1] && token.len() > 2 {
+        let cut = token.len() - tail[0].len_utf8();
+        return Some((
+            GlueKind::Punctuation,
+            token[..cut].to_string(),
+            token[cut..].to_string(),
+        ));
+    }
+    None
+}
+
+/// A warning for the report when the glue points are evidence enough, naming the places.
+pub fn warning(glues: &[Glue]) -> Option<Warning> {
+    if glues.len() < MIN_GLUE_POINTS {
+        return None;
+    }
+    let shown: Vec<String> = glues
+        .iter()
+        .take(8)
+        .map(|g| format!("`{}` ({})", g.token, g.place()))
+        .collect();
+    let more = if glues.len() > 8 {
+        format!(" and {} more", glues.len() - 8)
+    } else {
+        String::new()
+    };
+    Some(Warning {
+        kind: WarningKind::FlattenedRevisions,
+        message: format!(
+            "revision marks seem flattened into the text: deleted and inserted words run together at {}{}; this text holds old and new wording at once, not a clean revision",
+            shown.join(", "),
+            more
+        ),
+        // The message names every place; one origin would single out the first.
+        origin: None,
+    })
+}
+
+/// Adds the flattened-revisions warning to a parsed document when its own words give the evidence.
+pub fn check(doc: &mut Resolution) {
+    let glues = glue_points(doc, None);
+    push_unique(doc, warning(&glues));
+}
+
+/// Cross-checks two revisions: glue points of each against the words of both, and clauses of
+/// NEW that contain all of OLD's words in order while adding text. Returns warnings for a report.
+pub fn cross_check(old: &Resolution, new: &Resolution) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for (side, doc, other) in [("old", old, new), ("new", new, old)] {
+        let already = doc.warnings.iter().any(|w| {
+            w.kind == WarningKind::FlattenedRevisions
+                && w.message.starts_with("revision marks seem")
+        });
+        if already {
+            continue;
+        }
+        if let Some(mut w) = warning(&glue_points(doc, Some(other))) {
+            w.message = format!("{side}: {}", w.message);
+            out.push(w);
+        }
+    }
+    let contained = contained_clauses(old, new);
+    if contained.len() >= MIN_GLUE_POINTS {
+        let places: Vec<String> = contained.iter().take(8).map(|o| o.to_string()).collect();
+        out.push(Warning {
+            kind: WarningKind::FlattenedRevisions,
+            message: format!(
+                "new: {} clauses keep every word of the old text in order while adding words ({}): a proposal with flattened revision marks keeps its deletions as text",
+                contained.len(),
+                places.join(", ")
+            ),
+            origin: contained.first().copied(),
+        });
+    }
+    out
+}
+
+fn push_unique(doc: &mut Resolution, w: Option<Warning>) {
+    if let Some(w) = w {
+        if !doc.warnings.iter().any(|x| x.message == w.message) {
+            doc.warnings.push(w);
+        }
+    }
+}
+
+/// Clauses of NEW (with their origins) whose words contain all of the matching OLD clause's
+/// words in order and add some. Clauses are matched by exact label and section key: this is a
+/// corroborating signal, not an alignment.
+fn contained_clauses(old: &Resolution, new: &Resolution) -> Vec<Origin> {
+    let key = |d: &crate::model::Division, c: &crate::model::Clause| {
+        (
+            d.heading.key.to_lowercase(),
+            c.label.as_ref().map(|l| l.norm.clone()),
+        )
+    };
+    let old_by_key: BTreeMap<_, _> = old
+        .clauses()
+        .into_iter()
+        .map(|(d, c)| (key(d, c), c))
+        .collect();
+    let mut out = Vec::new();
+    for (d, c) in new.clauses() {
+        let Some(o) = old_by_key.get(&key(d, c)) else {
+            continue;
+        };
+        let ow: Vec<String> = words(&o.full_shown()).map(str::to_lowercase).collect();
+        let nw: Vec<String> = words(&c.full_shown()).map(str::to_lowercase).collect();
+        if nw.len() > ow.len() && is_subsequence(&ow, &nw) {
+            out.push(c.origin);
+        }
+    }
+    out
+}
+
+fn is_subsequence(small: &[String], big: &[String]) -> bool {
+    let mut it = big.iter();
+    small.iter().all(|w| it.any(|b| b == w))
+}
+
+/// What a flattened proposal did to one clause of its base, as far as the text can tell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Separated {
+    pub base: Option<Place>,
+    pub proposal: Place,
+    /// Text of the proposal not in the base: exactly what it inserted.
+    pub inserted: Vec<String>,
+    /// Glue points where a deletion probably sat.
+    pub glues: Vec<Glue>,
+    /// For each glue point, the base words that were probably deleted: a guess, labelled so.
+    pub guessed_deletions: Vec<String>,
+}
+
+/// With the base a flattened proposal was written against, separates what it inserted (the
+/// text not in the base, exact) and shows the glue points where a deletion probably sat.
+pub fn separate(base: &Resolution, proposal: &Resolution) -> Vec<Separated> {
+    let report = crate::compare(base, proposal, &crate::CompareOptions::default());
+    let vocab_glues = glue_points(proposal, Some(base));
+    let mut out = Vec::new();
+    for change in &report.changes {
+        let Some(place) = change.new.first() else {
+            continue;
+        };
+        let inserted: Vec<String> = change
+            .inline
+            .iter()
+            .filter(|s| s.op == SegmentOp::Insert)
+            .map(|s| s.text.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if inserted.is_empty() {
+            continue;
+        }
+        let new_text = inline::apply_new(&change.inline);
+        let glues: Vec<Glue> = vocab_glues
+            .iter()
+            .filter(|g| new_text.contains(&g.token))
+            .cloned()
+            .collect();
+        let guessed_deletions = glues
+            .iter()
+            .filter_map(|g| guess_deletion(&change.inline, g))
+            .collect();
+        out.push(Separated {
+            base: change.old.first().cloned(),
+            proposal: place.clone(),
+            inserted,
+            glues,
+            guessed_deletions,
+        });
+    }
+    out
+}
+
+/// Guess: at a glue point inside inserted text, the part before the join is the struck word
+/// (Word's text export keeps deleted text right before the text typed in its place).
+fn guess_deletion(segments: &[crate::report::Segment], glue: &Glue) -> Option<String> {
+    segments
+        .iter()
+        .any(|s| s.op == SegmentOp::Insert && s.text.contains(&glue.token))
+        .then(|| glue.left.trim_end_matches([';', ',', '.', ':']).to_string())
+        .filter(|g| !g.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(words: &[&str]) -> Vocabulary {
+        Vocabulary(words.iter().map(|w| (w.to_string(), 2)).collect())
+    }
+
+    #[test]
+    fn glued_words_split_into_known_words() {
+        let v = vocab(&["and", "burdens", "as", "to", "constraints", "standards"]);
+        assert_eq!(
+            classify("andburdens", &v),
+            Some((GlueKind::WordBoundary, "and".into(), "burdens".into()))
+        );
+        assert_eq!(
+            classify("asto", &v),
+            Some((GlueKind::WordBoundary, "as".into(), "to".into()))
+        );
+        assert_eq!(
+            classify("constraintsstandards", &v),
+            Some((
+                GlueKind::WordBoundary,
+                "constraints".into(),
+                "standards".into()
+            ))
+        );
+        assert_eq!(
+            classify("2012Hammamet,", &v),
+            Some((GlueKind::YearWord, "2012".into(), "Hammamet".into()))
+        );
+        assert_eq!(
+            classify("recommendations;,", &v),
+            Some((GlueKind::Punctuation, "recommendations;".into(), ",".into()))
+        );
+    }
+
+    #[test]
+    fn real_words_are_not_glue() {
+        let v = vocab(&["with", "in", "out", "inter", "national", "and"]);
+        assert_eq!(classify("within", &v), None);
+        assert_eq!(classify("without", &v), None);
+        assert_eq!(classify("and", &v), None);
+        assert_eq!(classify("1bis", &v), None);
+        assert_eq!(classify("A.23", &v), None);
+        assert_eq!(classify("ITU-T", &v), None);
+        assert_eq!(classify("2022", &v), None);
+    }
+}

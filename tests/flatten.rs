@@ -1,0 +1,280 @@
+//! Flattened revision marks: evidence found on the shipped proposal text, none on clean texts,
+//! and the insertions of a flattened proposal separated exactly when its base is known.
+
+mod common;
+
+use resdiff::flatten::{self, GlueKind};
+use resdiff::model::WarningKind;
+use resdiff::report::SegmentOp;
+use resdiff::{load, CompareOptions, LoadOptions};
+
+fn res(rel: &str) -> resdiff::Resolution {
+    load(&common::repo(rel), &LoadOptions::default()).unwrap()
+}
+
+#[test]
+fn the_usa_proposal_text_is_flagged_with_its_glue_points_and_lines() {
+    let usa = res(common::RES7_USA);
+    let glues = flatten::glue_points(&usa, None);
+    let found: Vec<(&str, GlueKind, String)> = glues
+        .iter()
+        .map(|g| (g.token.as_str(), g.kind, g.place()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("2012HAMMAMET,", GlueKind::YearWord, "heading".to_string()),
+            (
+                "2012Hammamet,",
+                GlueKind::YearWord,
+                "adopting body".to_string()
+            ),
+            (
+                "recommendations;,",
+                GlueKind::Punctuation,
+                "line 32".to_string()
+            ),
+            ("asto", GlueKind::WordBoundary, "line 46".to_string()),
+        ]
+    );
+    let w = usa
+        .warnings
+        .iter()
+        .find(|w| w.kind == WarningKind::FlattenedRevisions && w.message.contains("line 46"))
+        .expect("parse warns about the flattened body");
+    assert!(w.message.contains("`asto` (line 46)"), "{}", w.message);
+}
+
+#[test]
+fn the_other_revision_supplies_more_known_words() {
+    let usa = res(common::RES7_USA);
+    let geneva = res(common::RES7_GENEVA);
+    let glues = flatten::glue_points(&usa, Some(&geneva));
+    let andburdens = glues
+        .iter()
+        .find(|g| g.token == "andburdens")
+        .expect("found with Geneva's words");
+    assert_eq!(
+        (andburdens.left.as_str(), andburdens.right.as_str()),
+        ("and", "burdens")
+    );
+    assert_eq!(andburdens.place(), "line 27");
+}
+
+#[test]
+fn clean_texts_are_not_flagged() {
+    for rel in [common::RES7_GENEVA] {
+        let r = res(rel);
+        assert!(flatten::glue_points(&r, None).is_empty(), "{rel}");
+        assert!(
+            r.warnings
+                .iter()
+                .all(|w| w.kind != WarningKind::FlattenedRevisions),
+            "{rel}"
+        );
+    }
+}
+
+#[test]
+fn the_diff_report_carries_the_warning() {
+    let usa = res(common::RES7_USA);
+    let geneva = res(common::RES7_GENEVA);
+    let report = resdiff::compare(&usa, &geneva, &CompareOptions::default());
+    assert!(report
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::FlattenedRevisions
+            && w.message.starts_with("old: revision marks seem")));
+}
+
+/// Flattens a revision pair the way Word's plain-text export does: each deleted run is kept and
+/// followed, with no space, by the inserted run that replaced it. Returns the flattened clause
+/// texts (in NEW's order), the inserted runs, and the true glue tokens (last deleted word glued
+/// to the first inserted word).
+fn flatten_pair(
+    old: &resdiff::Resolution,
+    new: &resdiff::Resolution,
+) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let report = resdiff::compare(old, new, &CompareOptions::default());
+    let (mut clauses, mut inserted, mut glues) = (Vec::new(), Vec::new(), Vec::new());
+    for ch in report.changes.iter().filter(|c| c.op != resdiff::Op::Sup) {
+        let mut clause = String::new();
+        for (i, seg) in ch.inline.iter().enumerate() {
+            match seg.op {
+                SegmentOp::Equal => clause.push_str(&seg.text),
+                SegmentOp::Delete => {
+                    // Replaced words: the struck run ends where the typed run begins.
+                    let next = ch.inline.get(i + 1).filter(|n| n.op == SegmentOp::Insert);
+                    clause.push_str(if next.is_some() {
+                        seg.text.trim_end()
+                    } else {
+                        &seg.text
+                    });
+                    if let Some(next) = next {
+                        let last = seg.text.split_whitespace().last().unwrap_or("");
+                        let first = next.text.split_whitespace().next().unwrap_or("");
+                        glues.push(format!("{last}{first}"));
+                    }
+                }
+                SegmentOp::Insert => {
+                    clause.push_str(&seg.text);
+                    if ch.op == resdiff::Op::Mod {
+                        inserted.push(seg.text.trim().to_string());
+                    }
+                }
+            }
+        }
+        clauses.push(clause);
+    }
+    (clauses, inserted, glues)
+}
+
+#[test]
+fn a_flattened_proposal_made_from_a_known_pair_is_detected_and_its_insertions_recovered() {
+    // Base: Geneva 2022. Proposal: eight edits, then flattened as Word's text export does.
+    let base_text = std::fs::read_to_string(common::repo(common::RES7_GENEVA)).unwrap();
+    let edited = base_text
+        .replace(
+            "some aspects of telecommunications",
+            "certain aspects of telecommunication services",
+        )
+        .replace(
+            "the increasing financial burdens on",
+            "the growing financial burdens on",
+        )
+        .replace("to report regularly to the", "to report annually to the")
+        .replace(
+            "on many areas of standardization",
+            "on other areas of standardization",
+        )
+        .replace(
+            "differ among the three organizations",
+            "differ among the organizations concerned",
+        )
+        .replace(
+            "by appropriate and balanced means",
+            "by appropriate and effective means",
+        )
+        .replace(
+            "on points of shared interest",
+            "on points of common interest",
+        )
+        .replace(
+            "any necessary collaborative meetings",
+            "any necessary coordination meetings",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edited.md");
+    std::fs::write(&path, &edited).unwrap();
+    let base = res(common::RES7_GENEVA);
+    let edited = load(&path, &LoadOptions::default()).unwrap();
+    let (flat_clauses, inserted, true_glues) = flatten_pair(&base, &edited);
+    assert_eq!(
+        inserted,
+        vec![
+            "certain",
+            "telecommunication services",
+            "other",
+            "concerned",
+            "growing",
+            "annually",
+            "effective",
+            "coordination",
+            "common"
+        ]
+    );
+
+    // Write the flattened proposal as a file: the base's heading, then the flattened clauses.
+    let mut proposal: String = base_text
+        .lines()
+        .take_while(|l| !l.contains("*considering*"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut section = String::new();
+    for ((d, c), flat) in edited.clauses().into_iter().zip(&flat_clauses) {
+        if d.heading.shown != section {
+            section = d.heading.shown.clone();
+            proposal.push_str(&format!("\n*{}*\n\n", d.heading.key));
+        }
+        let label = c
+            .label
+            .as_ref()
+            .map(|l| format!("{} ", l.raw))
+            .unwrap_or_default();
+        let first_line = flat.lines().next().unwrap_or("");
+        proposal.push_str(&format!("- {label}{first_line}\n"));
+        for item in flat.lines().skip(1) {
+            proposal.push_str(&format!("  - {}\n", item.trim_start_matches("• ")));
+        }
+    }
+    let ppath = dir.path().join("flattened.md");
+    std::fs::write(&ppath, &proposal).unwrap();
+    let flat = load(&ppath, &LoadOptions::default()).unwrap();
+    assert_eq!(flat.clauses().len(), edited.clauses().len());
+
+    // Precision: every glue point found is a true one. Recall: every true glue point whose two
+    // parts are words known from either text (the documented evidence) is found.
+    let glues = flatten::glue_points(&flat, Some(&base));
+    let found: Vec<&str> = glues
+        .iter()
+        .map(|g| g.token.trim_end_matches([',', ';']))
+        .collect();
+    for f in &found {
+        assert!(
+            true_glues.iter().any(|t| t == f),
+            "false glue point {f} (true: {true_glues:?})"
+        );
+    }
+    let base_words: std::collections::HashSet<String> = base_text
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .collect();
+    let detectable: Vec<&String> = true_glues
+        .iter()
+        .filter(|t| {
+            (3..t.len().saturating_sub(2)).any(|k| {
+                t.is_char_boundary(k)
+                    && base_words.contains(&t[..k].to_lowercase())
+                    && base_words.contains(&t[k..].to_lowercase())
+            })
+        })
+        .collect();
+    assert!(
+        detectable.len() >= 4,
+        "the edits give evidence: {detectable:?}"
+    );
+    for t in &detectable {
+        assert!(found.contains(&t.as_str()), "missed {t}: found {found:?}");
+    }
+    assert!(flat
+        .warnings
+        .iter()
+        .chain(&resdiff::compare(&base, &flat, &CompareOptions::default()).warnings)
+        .any(|w| w.kind == WarningKind::FlattenedRevisions));
+
+    // With the base: what the proposal inserted is recovered exactly (here glued to the struck
+    // word, as in the flattened text), and the struck word is guessed at each glue point.
+    let sep = flatten::separate(&base, &flat);
+    let all_inserted: Vec<String> = sep.iter().flat_map(|s| s.inserted.clone()).collect();
+    for t in &detectable {
+        assert!(
+            all_inserted.iter().any(|i| i.contains(t.as_str())),
+            "{t} in {all_inserted:?}"
+        );
+    }
+    let guesses: Vec<String> = sep
+        .iter()
+        .flat_map(|s| s.guessed_deletions.clone())
+        .collect();
+    for t in &detectable {
+        let glue = glues
+            .iter()
+            .find(|g| g.token.trim_end_matches([',', ';']) == t.as_str())
+            .unwrap();
+        assert!(
+            guesses.contains(&glue.left),
+            "guess {} for {t}: {guesses:?}",
+            glue.left
+        );
+    }
+}
