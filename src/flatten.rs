@@ -18,10 +18,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::inline;
 use crate::model::{Origin, Resolution, Warning, WarningKind};
-use crate::report::{Place, SegmentOp};
+use crate::report::{Place, Report, SegmentOp};
 
 /// How many glue points make a text "flattened" (one alone may be a typo).
 pub const MIN_GLUE_POINTS: usize = 2;
+
+/// Word joins alone are weak evidence (English is full of closed compounds: `throughout`,
+/// `outline`); this many, absent from the other revision, make a text flattened without any
+/// strong glue point.
+pub const MIN_WORD_JOINS: usize = 3;
 
 /// Why a token looks like two runs of a flattened revision glued together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -35,6 +40,13 @@ pub enum GlueKind {
     WordBoundary,
     /// `recommendations;,`.
     Punctuation,
+}
+
+impl GlueKind {
+    /// Year-word, case-change and punctuation glues rarely happen in clean text; word joins do.
+    pub fn is_strong(self) -> bool {
+        !matches!(self, GlueKind::WordBoundary)
+    }
 }
 
 /// One place where a deletion and an insertion probably ran together.
@@ -214,6 +226,7 @@ pub fn glue_points(doc: &Resolution, other: Option<&Resolution>) -> Vec<Glue> {
     let mut docs = vec![doc];
     docs.extend(other);
     let vocab = Vocabulary::of(&docs);
+
     let mut found = Vec::new();
     for (place, text) in texts(doc) {
         let (origin, field) = match place {
@@ -305,7 +318,12 @@ fn punctuation_glue(token: &str) -> Option<(GlueKind, String, String)> {
         .rev()
         .take_while(|c| matches!(c, ';' | ',' | '.' | ':'))
         .collect();
-    if tail.len() == 2 && tail[0] != tail[1] && token.len() > 2 {
+    // tail is reversed: tail[1] is the first mark. `etc.,` is an abbreviation, not a glue.
+    if tail.len() == 2
+        && tail[0] != tail[1]
+        && matches!(tail[1], ';' | ',' | ':')
+        && token.len() > 2
+    {
         let cut = token.len() - tail[0].len_utf8();
         return Some((
             GlueKind::Punctuation,
@@ -316,9 +334,14 @@ fn punctuation_glue(token: &str) -> Option<(GlueKind, String, String)> {
     None
 }
 
-/// A warning for the report when the glue points are evidence enough, naming the places.
-pub fn warning(glues: &[Glue]) -> Option<Warning> {
-    if glues.len() < MIN_GLUE_POINTS {
+/// A warning for the report when the glue points are evidence enough, naming the places:
+/// at least [`MIN_GLUE_POINTS`] with one strong, or (only when checked against another
+/// revision, `cross`) [`MIN_WORD_JOINS`] word joins.
+pub fn warning(glues: &[Glue], cross: bool) -> Option<Warning> {
+    let strong = glues.iter().any(|g| g.kind.is_strong());
+    let enough =
+        (strong && glues.len() >= MIN_GLUE_POINTS) || (cross && glues.len() >= MIN_WORD_JOINS);
+    if !enough {
         return None;
     }
     let shown: Vec<String> = glues
@@ -346,14 +369,17 @@ pub fn warning(glues: &[Glue]) -> Option<Warning> {
 /// Adds the flattened-revisions warning to a parsed document when its own words give the evidence.
 pub fn check(doc: &mut Resolution) {
     let glues = glue_points(doc, None);
-    push_unique(doc, warning(&glues));
+    push_unique(doc, warning(&glues, false));
 }
 
-/// Cross-checks two revisions: glue points of each against the words of both, and clauses of
-/// NEW that contain all of OLD's words in order while adding text. Returns warnings for a report.
-pub fn cross_check(old: &Resolution, new: &Resolution) -> Vec<Warning> {
+/// Cross-checks two revisions with their report: each side's own strong glue points, and
+/// replacement glues, where a word of one side stands on the other side glued to another word
+/// (`some` -> `somecertain`, `burdens` <- `andburdens`): the struck word survived as text.
+/// Returns warnings for the report, prefixed with the side they are about.
+pub fn cross_check(old: &Resolution, new: &Resolution, report: &Report) -> Vec<Warning> {
+    let replaced = replacement_glues(report);
     let mut out = Vec::new();
-    for (side, doc, other) in [("old", old, new), ("new", new, old)] {
+    for (side, doc) in [(Side::Old, old), (Side::New, new)] {
         let already = doc.warnings.iter().any(|w| {
             w.kind == WarningKind::FlattenedRevisions
                 && w.message.starts_with("revision marks seem")
@@ -361,8 +387,18 @@ pub fn cross_check(old: &Resolution, new: &Resolution) -> Vec<Warning> {
         if already {
             continue;
         }
-        if let Some(mut w) = warning(&glue_points(doc, Some(other))) {
-            w.message = format!("{side}: {}", w.message);
+        let mut glues: Vec<Glue> = glue_points(doc, None)
+            .into_iter()
+            .filter(|g| g.kind.is_strong())
+            .collect();
+        glues.extend(
+            replaced
+                .iter()
+                .filter(|(s, _)| *s == side)
+                .map(|(_, g)| g.clone()),
+        );
+        if let Some(mut w) = warning(&glues, true) {
+            w.message = format!("{}: {}", side.name(), w.message);
             out.push(w);
         }
     }
@@ -380,6 +416,90 @@ pub fn cross_check(old: &Resolution, new: &Resolution) -> Vec<Warning> {
         });
     }
     out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Old,
+    New,
+}
+
+impl Side {
+    fn name(self) -> &'static str {
+        match self {
+            Side::Old => "old",
+            Side::New => "new",
+        }
+    }
+}
+
+/// Replacement glues in the report's inline diffs: in a run of deletions and insertions, a word
+/// of one side that is two parts glued, exactly one of which is a word of the other side.
+fn replacement_glues(report: &Report) -> Vec<(Side, Glue)> {
+    let mut out = Vec::new();
+    for change in &report.changes {
+        let place = change.new.first().or(change.old.first());
+        let field = place.map(|p| match &p.label {
+            Some(l) => format!("{} {l}", p.section),
+            None => p.section.clone(),
+        });
+        let mut i = 0;
+        let segs = &change.inline;
+        while i < segs.len() {
+            if segs[i].op == SegmentOp::Equal {
+                i += 1;
+                continue;
+            }
+            let (mut deleted, mut inserted) = (String::new(), String::new());
+            while i < segs.len() && segs[i].op != SegmentOp::Equal {
+                match segs[i].op {
+                    SegmentOp::Delete => deleted.push_str(&segs[i].text),
+                    _ => inserted.push_str(&segs[i].text),
+                }
+                deleted.push(' ');
+                inserted.push(' ');
+                i += 1;
+            }
+            for (side, mine, theirs) in [
+                (Side::Old, &deleted, &inserted),
+                (Side::New, &inserted, &deleted),
+            ] {
+                let theirs: Vec<String> = words(theirs).map(str::to_lowercase).collect();
+                for token in words(mine) {
+                    if let Some((left, right)) = replacement_split(token, &theirs) {
+                        let glue = Glue {
+                            kind: GlueKind::WordBoundary,
+                            token: token.to_string(),
+                            left,
+                            right,
+                            origin: None,
+                            field: field.clone(),
+                        };
+                        out.push((side, glue));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `somecertain` against `[some]` -> (`some`, `certain`): exactly one part is a word on the
+/// other side (both would be a spelling change such as `time-frames` -> `timeframes`).
+fn replacement_split(token: &str, theirs: &[String]) -> Option<(String, String)> {
+    let lower = token.to_lowercase();
+    if token.chars().count() < 4
+        || !token.chars().all(char::is_alphabetic)
+        || theirs.contains(&lower)
+    {
+        return None;
+    }
+    let has = |w: &str| theirs.iter().any(|t| t == w);
+    token.char_indices().skip(2).find_map(|(j, _)| {
+        let (l, r) = token.split_at(j);
+        let (ll, rl) = (l.to_lowercase(), r.to_lowercase());
+        (r.chars().count() >= 2 && has(&ll) != has(&rl)).then(|| (l.to_string(), r.to_string()))
+    })
 }
 
 fn push_unique(doc: &mut Resolution, w: Option<Warning>) {

@@ -37,6 +37,7 @@ pub use report::{Change, Report};
 /// [`align::compare`], with warnings about either input (flattened revision marks) as data.
 pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> Report {
     let mut report = align::compare(old, new, options);
-    report.warnings.extend(flatten::cross_check(old, new));
+    let warnings = flatten::cross_check(old, new, &report);
+    report.warnings.extend(warnings);
     report
 }

@@ -63,15 +63,39 @@ fn the_other_revision_supplies_more_known_words() {
 
 #[test]
 fn clean_texts_are_not_flagged() {
-    for rel in [common::RES7_GENEVA] {
+    for rel in [common::RES7_GENEVA, common::RES1_HAMMAMET] {
         let r = res(rel);
-        assert!(flatten::glue_points(&r, None).is_empty(), "{rel}");
+        let strong: Vec<_> = flatten::glue_points(&r, None)
+            .into_iter()
+            .filter(|g| g.kind.is_strong())
+            .collect();
+        assert!(strong.is_empty(), "{rel}: {strong:?}");
         assert!(
             r.warnings
                 .iter()
                 .all(|w| w.kind != WarningKind::FlattenedRevisions),
             "{rel}"
         );
+    }
+}
+
+#[test]
+fn clean_revisions_compared_get_no_warning() {
+    let geneva = res(common::RES7_GENEVA);
+    let res1 = res(common::RES1_HAMMAMET);
+    for (a, b) in [
+        (&geneva, &geneva),
+        (&res1, &res1),
+        (&res1, &geneva),
+        (&geneva, &res1),
+    ] {
+        let report = resdiff::compare(a, b, &CompareOptions::default());
+        let flat: Vec<_> = report
+            .warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::FlattenedRevisions)
+            .collect();
+        assert!(flat.is_empty(), "{flat:?}");
     }
 }
 
@@ -276,5 +300,20 @@ fn a_flattened_proposal_made_from_a_known_pair_is_detected_and_its_insertions_re
             "guess {} for {t}: {guesses:?}",
             glue.left
         );
+    }
+}
+
+#[test]
+fn against_geneva_the_usa_text_shows_struck_words_glued_to_their_replacements() {
+    let mut usa = res(common::RES7_USA);
+    usa.warnings.clear(); // judge on the cross-check alone
+    let geneva = res(common::RES7_GENEVA);
+    let report = resdiff::compare(&usa, &geneva, &CompareOptions::default());
+    let w = flatten::cross_check(&usa, &geneva, &report);
+    assert_eq!(w.len(), 1, "{w:?}");
+    let m = &w[0].message;
+    assert!(m.starts_with("old: revision marks seem flattened"), "{m}");
+    for glued in ["constraintsstandards", "andburdens", "testingwho", "adviseinform", "asto"] {
+        assert!(m.contains(&format!("`{glued}`")), "{glued} in {m}");
     }
 }
