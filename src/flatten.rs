@@ -436,8 +436,13 @@ impl Side {
 /// Replacement glues in the report's inline diffs: in a run of deletions and insertions, a word
 /// of one side that is two parts glued, exactly one of which is a word of the other side.
 fn replacement_glues(report: &Report) -> Vec<(Side, Glue)> {
+    report.changes.iter().flat_map(change_glues).collect()
+}
+
+/// Replacement glues of one aligned unit.
+fn change_glues(change: &crate::report::Change) -> Vec<(Side, Glue)> {
     let mut out = Vec::new();
-    for change in &report.changes {
+    {
         let place = change.new.first().or(change.old.first());
         let field = place.map(|p| match &p.label {
             Some(l) => format!("{} {l}", p.section),
@@ -553,8 +558,9 @@ pub struct Separated {
     pub inserted: Vec<String>,
     /// Glue points where a deletion probably sat.
     pub glues: Vec<Glue>,
-    /// For each glue point, the base words that were probably deleted: a guess, labelled so.
-    pub guessed_deletions: Vec<String>,
+    /// For each glue point (same order), the base word that was probably struck there: a
+    /// guess, labelled so; `None` when there is no guess.
+    pub guessed_deletions: Vec<Option<String>>,
 }
 
 /// With the base a flattened proposal was written against, separates what it inserted (the
@@ -578,14 +584,19 @@ pub fn separate(base: &Resolution, proposal: &Resolution) -> Vec<Separated> {
             continue;
         }
         let new_text = inline::apply_new(&change.inline);
-        let glues: Vec<Glue> = vocab_glues
+        let mut glues: Vec<Glue> = vocab_glues
             .iter()
             .filter(|g| new_text.contains(&g.token))
             .cloned()
             .collect();
+        for (side, g) in change_glues(change) {
+            if side == Side::New && !glues.iter().any(|x| x.token == g.token) {
+                glues.push(g);
+            }
+        }
         let guessed_deletions = glues
             .iter()
-            .filter_map(|g| guess_deletion(&change.inline, g))
+            .map(|g| guess_deletion(&change.inline, g))
             .collect();
         out.push(Separated {
             base: change.old.first().cloned(),

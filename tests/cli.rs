@@ -261,3 +261,91 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(stderr.is_empty(), "quiet on a closed pipe: {stderr}");
     assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
 }
+
+#[test]
+fn a_single_docx_is_compared_with_its_own_revision_marks() {
+    resdiff()
+        .args([
+            "diff",
+            "tests/fixtures/docx/res7-tracked.docx",
+            "--stat",
+            "--format",
+            "text",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("MOD 1  ADD 1  SUP 1"));
+    // A text alone, or a .docx without revisions, cannot be compared with itself.
+    resdiff()
+        .args(["diff", common::RES7_GENEVA])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("give OLD and NEW"));
+    resdiff()
+        .args(["diff", "tests/fixtures/docx/res7-old.docx"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no revision marks"));
+}
+
+#[test]
+fn format_docx_writes_a_word_file_with_the_same_bytes_each_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.docx");
+    let b = dir.path().join("b.docx");
+    for out in [&a, &b] {
+        resdiff()
+            .args([
+                "diff",
+                common::RES7_USA,
+                common::RES7_GENEVA,
+                "--format",
+                "docx",
+                "--ref",
+                "USA/48A5",
+            ])
+            .args(["-o", out.to_str().unwrap()])
+            .assert()
+            .code(1);
+    }
+    let bytes = std::fs::read(&a).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    assert_eq!(bytes, std::fs::read(&b).unwrap(), "reproducible bytes");
+    // Read back: its own revision marks give the same diff as the two texts.
+    let out = resdiff()
+        .args(["diff", a.to_str().unwrap(), "--stat", "--format", "text"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("ADD 8  SUP 0"), "{text}");
+}
+
+#[test]
+fn base_separates_what_a_flattened_proposal_inserted() {
+    let out = resdiff()
+        .args([
+            "diff",
+            "--base",
+            common::RES7_GENEVA,
+            common::RES7_USA,
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    let clauses = v["clauses"].as_array().unwrap();
+    let resolves_1 = clauses
+        .iter()
+        .find(|c| c["proposal"]["section"] == "resolves" && c["proposal"]["label"] == "1")
+        .expect("resolves 1");
+    let glued: Vec<&str> = resolves_1["glues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["token"].as_str().unwrap())
+        .collect();
+    assert!(glued.contains(&"adviseinform"), "{glued:?}");
+}

@@ -288,7 +288,7 @@ fn a_flattened_proposal_made_from_a_known_pair_is_detected_and_its_insertions_re
     }
     let guesses: Vec<String> = sep
         .iter()
-        .flat_map(|s| s.guessed_deletions.clone())
+        .flat_map(|s| s.guessed_deletions.iter().flatten().cloned())
         .collect();
     for t in &detectable {
         let glue = glues
@@ -313,7 +313,13 @@ fn against_geneva_the_usa_text_shows_struck_words_glued_to_their_replacements() 
     assert_eq!(w.len(), 1, "{w:?}");
     let m = &w[0].message;
     assert!(m.starts_with("old: revision marks seem flattened"), "{m}");
-    for glued in ["constraintsstandards", "andburdens", "testingwho", "adviseinform", "asto"] {
+    for glued in [
+        "constraintsstandards",
+        "andburdens",
+        "testingwho",
+        "adviseinform",
+        "asto",
+    ] {
         assert!(m.contains(&format!("`{glued}`")), "{glued} in {m}");
     }
 }

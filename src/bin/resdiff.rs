@@ -36,35 +36,54 @@ enum Command {
         input: InputArgs,
     },
     /// Compare two revisions of a resolution clause by clause (exit 0 same, 1 different, 2 trouble).
-    Diff {
-        /// The older revision.
-        old: PathBuf,
-        /// The newer revision.
-        new: PathBuf,
-        /// Output format (default: terminal on a TTY, text otherwise).
-        #[arg(long, value_enum)]
-        format: Option<DiffFormat>,
-        /// Colour in the terminal format (NO_COLOR is honoured by `auto`).
-        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-        color: ColorArg,
-        /// Also list unchanged clauses.
-        #[arg(long)]
-        all: bool,
-        /// Print only the summary.
-        #[arg(long)]
-        stat: bool,
-        /// List only these ops (comma-separated: MOD,ADD,SUP,NOC).
-        #[arg(long, value_delimiter = ',', value_parser = parse_op)]
-        only: Option<Vec<Op>>,
-        /// Write the report to this file (atomically) instead of stdout.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Replace an existing output file.
-        #[arg(long)]
-        force: bool,
-        #[command(flatten)]
-        input: InputArgs,
-    },
+    ///
+    /// With one .docx, compares its own revision marks (before -> after). With --base, shows what
+    /// a proposal with flattened revision marks inserted into its base.
+    Diff(DiffArgs),
+}
+
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// The older revision (or, alone, a .docx with revision marks; with --base, the proposal).
+    old: PathBuf,
+    /// The newer revision.
+    new: Option<PathBuf>,
+    /// Output format (default: terminal on a TTY, text otherwise).
+    #[arg(long, value_enum)]
+    format: Option<DiffFormat>,
+    /// Colour in the terminal format (NO_COLOR is honoured by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Also list unchanged clauses.
+    #[arg(long)]
+    all: bool,
+    /// Print only the summary.
+    #[arg(long)]
+    stat: bool,
+    /// List only these ops (comma-separated: MOD,ADD,SUP,NOC).
+    #[arg(long, value_delimiter = ',', value_parser = parse_op)]
+    only: Option<Vec<Op>>,
+    /// Write the report to this file (atomically) instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Replace an existing output file.
+    #[arg(long)]
+    force: bool,
+    /// The base a proposal with flattened revision marks was written against: report what the
+    /// proposal inserted (exact) and where deletions probably sat (a guess).
+    #[arg(long)]
+    base: Option<PathBuf>,
+    /// --format docx: author of the revisions.
+    #[arg(long, default_value = "resdiff")]
+    author: String,
+    /// --format docx: date of the revisions (ISO 8601, e.g. 2026-01-01T00:00:00Z).
+    #[arg(long)]
+    date: Option<String>,
+    /// --format docx: proposal reference; marks are numbered REF/1, REF/2, ...
+    #[arg(long = "ref")]
+    reference: Option<String>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -74,6 +93,8 @@ enum DiffFormat {
     Markdown,
     Json,
     Html,
+    /// A Word document with tracked changes (needs -o, or a redirected stdout).
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -186,53 +207,7 @@ fn run(cli: Cli) -> Result<i32, Failure> {
             format,
             input,
         } => parse(&file, format, &input, &mut out)?,
-        Command::Diff {
-            old,
-            new,
-            format,
-            color,
-            all,
-            stat,
-            only,
-            output,
-            force,
-            input,
-        } => {
-            let opts = RenderOptions {
-                format: match format {
-                    Some(f) => f.into(),
-                    None if output.is_none() && std::io::stdout().is_terminal() => {
-                        OutputFormat::Terminal
-                    }
-                    None => OutputFormat::Text,
-                },
-                color: match color {
-                    ColorArg::Auto => ColorChoice::Auto,
-                    ColorArg::Always => ColorChoice::Always,
-                    ColorArg::Never => ColorChoice::Never,
-                },
-                show: if all { Show::All } else { Show::Changes },
-                only,
-                detail: if stat { Detail::Stat } else { Detail::Full },
-            };
-            let load = input.load_options();
-            let old_res = resdiff::load(&old, &load)?;
-            let new_res = resdiff::load(&new, &load)?;
-            let report = resdiff::compare(&old_res, &new_res, &CompareOptions::default());
-            match output {
-                Some(path) => {
-                    let bytes = render::render_to_string(&report, &opts).into_bytes();
-                    let overwrite = if force {
-                        Overwrite::Replace
-                    } else {
-                        Overwrite::Refuse
-                    };
-                    write_atomically(&path, &bytes, &[&old, &new], overwrite)?;
-                }
-                None => render::render(&report, &opts, &mut out)?,
-            }
-            exit_code(&report)
-        }
+        Command::Diff(args) => diff(args, &mut out)?,
     };
     out.flush()?;
     Ok(code)
@@ -246,8 +221,134 @@ impl From<DiffFormat> for OutputFormat {
             DiffFormat::Markdown => OutputFormat::Markdown,
             DiffFormat::Json => OutputFormat::Json,
             DiffFormat::Html => OutputFormat::Html,
+            DiffFormat::Docx => unreachable!("docx is written by resdiff::write, not a renderer"),
         }
     }
+}
+
+fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
+    let load = args.input.load_options();
+    if let Some(base) = &args.base {
+        return flattened(&args, base, out);
+    }
+    let (old, new, inputs) = match &args.new {
+        Some(new) => {
+            let old = resdiff::load(&args.old, &load)?;
+            (
+                old,
+                resdiff::load(new, &load)?,
+                vec![args.old.as_path(), new.as_path()],
+            )
+        }
+        // One file: a .docx compared with itself, revisions rejected -> accepted.
+        None => {
+            let (before, after) = resdiff::read::load_views(&args.old)?;
+            (before, after, vec![args.old.as_path()])
+        }
+    };
+    let report = resdiff::compare(&old, &new, &CompareOptions::default());
+    let bytes = match args.format {
+        Some(DiffFormat::Docx) => {
+            let opts = resdiff::write::DocxOptions {
+                author: args.author.clone(),
+                date: args
+                    .date
+                    .clone()
+                    .unwrap_or_else(|| resdiff::write::DEFAULT_DATE.into()),
+                reference: args.reference.clone(),
+            };
+            if args.output.is_none() && std::io::stdout().is_terminal() {
+                return Err(Failure::Input(Error::Other {
+                    path: args.old.clone(),
+                    message: "--format docx writes a Word file: give -o OUT.docx".into(),
+                }));
+            }
+            resdiff::write::write_docx(&old, &new, &report, &opts)?
+        }
+        format => {
+            let opts = RenderOptions {
+                format: match format {
+                    Some(f) => f.into(),
+                    None if args.output.is_none() && std::io::stdout().is_terminal() => {
+                        OutputFormat::Terminal
+                    }
+                    None => OutputFormat::Text,
+                },
+                color: match args.color {
+                    ColorArg::Auto => ColorChoice::Auto,
+                    ColorArg::Always => ColorChoice::Always,
+                    ColorArg::Never => ColorChoice::Never,
+                },
+                show: if args.all { Show::All } else { Show::Changes },
+                only: args.only.clone(),
+                detail: if args.stat {
+                    Detail::Stat
+                } else {
+                    Detail::Full
+                },
+            };
+            if args.output.is_none() {
+                render::render(&report, &opts, out)?;
+                return Ok(exit_code(&report));
+            }
+            render::render_to_string(&report, &opts).into_bytes()
+        }
+    };
+    emit(&args, &bytes, &inputs, out)?;
+    Ok(exit_code(&report))
+}
+
+/// Writes finished bytes to `-o` (atomically, never over an input) or to stdout.
+fn emit(
+    args: &DiffArgs,
+    bytes: &[u8],
+    inputs: &[&Path],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    match &args.output {
+        Some(path) => {
+            let overwrite = if args.force {
+                Overwrite::Replace
+            } else {
+                Overwrite::Refuse
+            };
+            write_atomically(path, bytes, inputs, overwrite)?;
+        }
+        None => out.write_all(bytes)?,
+    }
+    Ok(())
+}
+
+/// `diff PROPOSAL --base OLD`: what a flattened proposal inserted into its base.
+fn flattened(args: &DiffArgs, base: &Path, out: &mut dyn Write) -> Result<i32, Failure> {
+    use resdiff::render::flattened::{render, FlattenedFormat};
+    let load = args.input.load_options();
+    let proposal_path = args.new.as_ref().unwrap_or(&args.old);
+    let base_res = resdiff::load(base, &load)?;
+    let proposal = resdiff::load(proposal_path, &load)?;
+    let clauses = resdiff::flatten::separate(&base_res, &proposal);
+    let format = match args.format {
+        Some(DiffFormat::Json) => FlattenedFormat::Json,
+        Some(DiffFormat::Markdown) => FlattenedFormat::Markdown,
+        _ => FlattenedFormat::Text,
+    };
+    let mut buf = Vec::new();
+    let base_name = base.display().to_string();
+    let prop_name = proposal_path.display().to_string();
+    render(
+        &base_name,
+        &prop_name,
+        &clauses,
+        &proposal.warnings,
+        format,
+        &mut buf,
+    )?;
+    emit(args, &buf, &[base, proposal_path.as_path()], out)?;
+    Ok(if clauses.is_empty() {
+        EXIT_SAME
+    } else {
+        EXIT_DIFFERENT
+    })
 }
 
 /// Exit status as diff(1).

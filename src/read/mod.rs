@@ -95,3 +95,33 @@ fn detect(path: &Path, text: &str) -> Format {
         f => f,
     }
 }
+
+/// Reads both views of a .docx with revision marks: (before: all rejected, after: all accepted),
+/// so a proposal can be compared with itself. Any other input is refused with a hint.
+pub fn load_views(path: &Path) -> Result<(Resolution, Resolution)> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::IsDirectory(path.to_path_buf()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    if !bytes.starts_with(ZIP_MAGIC) {
+        return Err(Error::Other {
+            path: path.to_path_buf(),
+            message: "a single file can be compared only when it is a .docx with revision marks; give OLD and NEW".into(),
+        });
+    }
+    if !docx::has_revisions(path, &bytes)? {
+        return Err(Error::Other {
+            path: path.to_path_buf(),
+            message: "this Word document has no revision marks to compare; give OLD and NEW".into(),
+        });
+    }
+    let view = |v: View| {
+        let opts = LoadOptions {
+            from: Some(Format::Docx),
+            view: Some(v),
+        };
+        load_bytes(path, &bytes, &opts)
+    };
+    Ok((view(View::Before)?, view(View::After)?))
+}

@@ -1,0 +1,96 @@
+//! Rendering what a flattened proposal did to its base (`resdiff diff PROPOSAL --base OLD`).
+//!
+//! Insertions are exact (text not in the base); struck words are guesses and are labelled so.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::flatten::Separated;
+use crate::model::Warning;
+
+/// Version of the JSON of this report.
+pub const FLATTENED_SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Json<'a> {
+    schema_version: u32,
+    base: &'a str,
+    proposal: &'a str,
+    clauses: &'a [Separated],
+    warnings: &'a [Warning],
+}
+
+/// How the separation is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlattenedFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Writes the separation of a flattened proposal against its base.
+pub fn render(
+    base: &str,
+    proposal: &str,
+    clauses: &[Separated],
+    warnings: &[Warning],
+    format: FlattenedFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if format == FlattenedFormat::Json {
+        let json = Json {
+            schema_version: FLATTENED_SCHEMA_VERSION,
+            base,
+            proposal,
+            clauses,
+            warnings,
+        };
+        serde_json::to_writer_pretty(&mut *out, &json)?;
+        return writeln!(out);
+    }
+    let md = format == FlattenedFormat::Markdown;
+    if md {
+        writeln!(out, "# What `{proposal}` inserts into `{base}`\n")?;
+    } else {
+        writeln!(out, "base      {base}\nproposal  {proposal}\n")?;
+    }
+    for c in clauses {
+        let place = match &c.proposal.label {
+            Some(l) => format!("{} {l}", c.proposal.section),
+            None => c.proposal.section.clone(),
+        };
+        if md {
+            writeln!(out, "## {place}\n")?;
+        } else {
+            writeln!(out, "{place}")?;
+        }
+        for ins in &c.inserted {
+            if md {
+                writeln!(out, "- inserted: **{}**", ins.replace('*', "\\*"))?;
+            } else {
+                writeln!(out, "  inserted  {{+{ins}+}}")?;
+            }
+        }
+        for (i, g) in c.glues.iter().enumerate() {
+            let guess = c.guessed_deletions.get(i).and_then(Option::as_ref);
+            let struck = guess
+                .map(|s| format!("; guess: `{s}` was struck"))
+                .unwrap_or_default();
+            let line = format!(
+                "glue point `{}` ({} + {}){struck}",
+                g.token, g.left, g.right
+            );
+            if md {
+                writeln!(out, "- {line}")?;
+            } else {
+                writeln!(out, "  {line}")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    for w in warnings {
+        writeln!(out, "warning: {}", w.message)?;
+    }
+    Ok(())
+}
