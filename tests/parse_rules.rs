@@ -184,3 +184,32 @@ fn a_resolution_without_heading_still_parses_its_body() {
     assert_eq!(r.header.number, None);
     assert_eq!(r.divisions.len(), 2);
 }
+
+#[test]
+fn skipped_labels_and_a_second_heading_are_reported() {
+    let r = parse(
+        "considering\na)\tthat x;\nc)\tthat z,\nresolves\n1\tto do;\n3\tto do more.\n\
+         resolves further\n12 to go on.\nRESOLUTION 100 (Geneva, 2022)\n",
+    );
+    assert_eq!(
+        sections(&r),
+        [
+            ("considering".into(), vec!["a".into(), "c".into()]),
+            ("resolves".into(), vec!["1".into(), "3".into()]),
+            ("resolves further".into(), vec!["12".into()]),
+        ]
+    );
+    // The stray heading ends the text without a full stop: reported as a possible cut too.
+    assert_eq!(
+        kinds(&r),
+        [
+            WarningKind::LabelSequence,
+            WarningKind::LabelSequence,
+            WarningKind::Other,
+            WarningKind::Truncated
+        ]
+    );
+    assert_eq!(r.warnings[0].message, "considering: `c)` follows `a)`");
+    assert_eq!(r.warnings[0].origin.map(|o| o.start), Some(7));
+    assert!(r.warnings[2].message.contains("RESOLUTION 100"));
+}

@@ -226,6 +226,16 @@ impl Builder<'_> {
         if add_mark_or_reasons(head, p) {
             return i + 1;
         }
+        if p.hint == Hint::ResolutionNumber
+            || p.text.starts_with("RESOLUTION ") && super::header::is_heading(&p.text)
+        {
+            // A second resolution in the same file: read on, but say so.
+            let msg = format!(
+                "another resolution heading `{}`: its text is read as part of this resolution",
+                short(&p.text)
+            );
+            self.warn(WarningKind::Other, msg, p.origin);
+        }
         match p.hint {
             Hint::PartNumber => return self.open_numbered(i, DivisionKind::Part, None),
             Hint::AnnexNumber => return self.open_numbered(i, annex_kind(&p.text), None),
@@ -383,6 +393,11 @@ impl Builder<'_> {
                     return true;
                 }
                 if cur.div.kind == DivisionKind::Part && !cut {
+                    return true;
+                }
+                // The first clause of a section may continue an earlier numbering
+                // (`resolves further` + `12 to ...`).
+                if cur.div.clauses.is_empty() && f.rest.starts_with(char::is_lowercase) {
                     return true;
                 }
                 match cur.family {
