@@ -360,3 +360,58 @@ fn styles_are_resolved_by_id_without_a_styles_part() {
         ]
     );
 }
+
+#[test]
+fn list_numbering_from_paragraphs_and_styles() {
+    let w = docx_support::W_NS;
+    let numbering = format!(
+        r#"<w:numbering xmlns:w="{w}"><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%2)"/></w:lvl><w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#xF0B7;"/><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#
+    );
+    let styles = format!(
+        r#"<w:styles xmlns:w="{w}"><w:style w:type="paragraph" w:styleId="Numbered"><w:name w:val="Numbered"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Sub"><w:name w:val="Sub"/><w:basedOn w:val="Numbered"/></w:style></w:styles>"#
+    );
+    let para = |ppr: &str, t: &str| format!("<w:p><w:pPr>{ppr}</w:pPr>{}</w:p>", r(t));
+    let body = [
+        para("<w:pStyle w:val=\"Numbered\"/>", "first"),
+        para(
+            "<w:pStyle w:val=\"Sub\"/><w:numPr><w:ilvl w:val=\"1\"/></w:numPr>",
+            "sub one",
+        ),
+        para(
+            "<w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"3\"/></w:numPr>",
+            "sub two",
+        ),
+        para(
+            "<w:numPr><w:ilvl w:val=\"2\"/><w:numId w:val=\"3\"/></w:numPr>",
+            "bullet",
+        ),
+        para(
+            "<w:pStyle w:val=\"Numbered\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>",
+            "numbering switched off",
+        ),
+        para("<w:pStyle w:val=\"Numbered\"/>", ""),
+        para(
+            "<w:pStyle w:val=\"Numbered\"/>",
+            "third (an empty item took 2)",
+        ),
+    ]
+    .concat();
+    let document = format!(r#"<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>"#);
+    let bytes = docx_support::zip_of(&[
+        ("word/document.xml", document.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
+    ]);
+    let blocks = read_docx(Path::new("t.docx"), &bytes, View::After).unwrap();
+    assert_eq!(
+        texts(&blocks),
+        [
+            "1\tfirst",
+            "i)\tsub one",
+            "ii)\tsub two",
+            "\u{2022}\tbullet",
+            "numbering switched off",
+            "3\tthird (an empty item took 2)"
+        ]
+    );
+}

@@ -452,3 +452,23 @@ fn formatting_only_revisions_change_nothing() {
     )
     .unwrap());
 }
+
+#[test]
+fn automatic_numbering_gives_the_labels_per_view() {
+    // Labels made by list numbering are not in the runs: the reader draws them as the office
+    // suite does, and a deleted numbered item renumbers what follows in the after view.
+    let (before, after) = check_against_office("res7-numbered");
+    assert!(has_block(
+        &after,
+        "a) Articles 1 and 50 of the ITU Constitution;"
+    ));
+    assert!(has_block(
+        &after,
+        "c) Article 2 of the Statutes and Rules of Procedure of the International Electrotechnical Commission (IEC);"
+    ));
+    let noting_c = "the importance of shared documents being accessible among the three organizations during the development of the work;";
+    assert!(has_block(&after, &format!("b) {noting_c}")));
+    assert!(has_block(&before, &format!("b) {noting_c}")));
+    assert!(has_block(&after, "3 to request the Director of TSB, after consultation with the study group management team concerned, to reply, and to furnish any additional information requested by ISO and IEC, as it becomes available;"));
+    assert!(!has_block(&after, "that the document-sharing mechanisms and requirements differ among the three organizations;"));
+}

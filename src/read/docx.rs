@@ -8,6 +8,7 @@
 //! The file is untrusted: see [`package`] for the caps on the zip and [`xml`] for the XML.
 
 mod content;
+mod numbering;
 mod package;
 mod styles;
 mod symbols;
@@ -24,12 +25,14 @@ use crate::block::{Block, Blocks, Hint};
 use crate::error::{Error, Result};
 use crate::model::{Footnote, Text, TrackedRevision, View, Warning, WarningKind};
 use content::{Para, Walker};
+use numbering::Numbering;
 use package::Package;
 use styles::Styles;
 
 const DOCUMENT: &str = "word/document.xml";
 const STYLES: &str = "word/styles.xml";
 const FOOTNOTES: &str = "word/footnotes.xml";
+const NUMBERING: &str = "word/numbering.xml";
 /// The signature of OLE compound files: Word 97-2003 documents and encrypted .docx files.
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
@@ -64,6 +67,7 @@ struct Walked {
     revisions: Vec<TrackedRevision>,
     /// Footnote id -> its paragraphs.
     footnotes: HashMap<String, Vec<Para>>,
+    numbering: Numbering,
 }
 
 impl Walked {
@@ -124,15 +128,26 @@ impl Walked {
             Some(text) => read_footnotes(path, &text, &styles, limits)?,
             None => HashMap::new(),
         };
+        let numbering = match package.read_text(NUMBERING)? {
+            Some(text) => Numbering::from_xml(&xml::parse(
+                path,
+                NUMBERING,
+                &text,
+                limits.max_xml_nodes,
+                limits.max_depth,
+            )?),
+            None => Numbering::default(),
+        };
         Ok(Walked {
             paras,
             revisions,
             footnotes,
+            numbering,
         })
     }
 
     fn view(&self, view: View) -> Blocks {
-        let (mut blocks, calls) = views::render(&self.paras, view);
+        let (mut blocks, calls) = views::render(&self.paras, &self.numbering, view);
         assign_context_hints(&mut blocks);
         let mut footnotes = Vec::new();
         let mut warnings = Vec::new();

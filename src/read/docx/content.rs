@@ -6,6 +6,7 @@
 
 use roxmltree::Node;
 
+use super::numbering::NumRef;
 use super::styles::Styles;
 use super::symbols::symbol_char;
 use super::xml::{is_w, w_attr, w_child, M, W};
@@ -70,6 +71,8 @@ pub struct Para {
     pub hint: Hint,
     /// Whether the paragraph mark shows: where it does not, the paragraph joins the next one.
     pub mark: Vis,
+    /// Automatic list numbering, whose label is drawn by Word, not written in the runs.
+    pub num: Option<NumRef>,
     pub pieces: Vec<Piece>,
 }
 
@@ -113,13 +116,11 @@ impl<'a> Walker<'a> {
     fn paragraph(&mut self, p: Node) {
         let index = self.paras.len();
         let ppr = w_child(p, "pPr");
-        let hint = match ppr
+        let style = ppr
             .and_then(|n| w_child(n, "pStyle"))
-            .and_then(|n| w_attr(n, "val"))
-        {
-            Some(id) => self.styles.hint(id),
-            None => Hint::None,
-        };
+            .and_then(|n| w_attr(n, "val"));
+        let hint = style.map_or(Hint::None, |id| self.styles.hint(id));
+        let num = NumRef::from_ppr(ppr, style.and_then(|id| self.styles.num(id)).as_ref());
         // The paragraph mark's own revision: `w:pPr/w:rPr/w:ins` (paragraph added or split)
         // or `w:del` (paragraph removed or joined).
         let mut mark = Vis::BOTH;
@@ -136,6 +137,7 @@ impl<'a> Walker<'a> {
             index,
             hint,
             mark,
+            num,
             pieces: Vec::new(),
         });
         for child in p.children().filter(Node::is_element) {

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use roxmltree::Document;
 
+use super::numbering::NumRef;
 use super::xml::{is_w, w_attr, w_child};
 use crate::block::Hint;
 
@@ -22,6 +23,8 @@ pub struct Styles {
 struct Style {
     name: Option<String>,
     based_on: Option<String>,
+    /// List numbering the style applies (`w:pPr/w:numPr`), as Word's numbered headings do.
+    num: Option<NumRef>,
 }
 
 impl Styles {
@@ -38,6 +41,7 @@ impl Styles {
                 Style {
                     name: name.map(str::to_string),
                     based_on: based_on.map(str::to_string),
+                    num: NumRef::from_ppr(w_child(node, "pPr"), None),
                 },
             );
         }
@@ -60,6 +64,19 @@ impl Styles {
             }
         }
         Hint::None
+    }
+
+    /// The list numbering a paragraph style applies, its own or inherited.
+    pub fn num(&self, id: &str) -> Option<NumRef> {
+        let mut current = id;
+        for _ in 0..16 {
+            let style = self.by_id.get(current)?;
+            if let Some(num) = &style.num {
+                return Some(num.clone());
+            }
+            current = style.based_on.as_deref()?;
+        }
+        None
     }
 }
 

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use super::content::{Para, Piece, PieceKind};
+use super::numbering::{Counters, NumRef, Numbering};
 use crate::block::{Block, Hint};
 use crate::model::{Origin, OriginUnit, View};
 
@@ -14,9 +15,11 @@ pub struct Call {
 }
 
 /// The blocks of one view and the footnote calls in order of appearance.
-pub fn render(paras: &[Para], view: View) -> (Vec<Block>, Vec<Call>) {
+pub fn render(paras: &[Para], numbering: &Numbering, view: View) -> (Vec<Block>, Vec<Call>) {
     let mut out = Renderer {
         view,
+        numbering,
+        counters: Counters::default(),
         auto_number: 0,
         calls: Vec::new(),
         blocks: Vec::new(),
@@ -62,8 +65,11 @@ pub fn footnote_text(paras: &[Para], view: View) -> String {
     parts.join(" ")
 }
 
-struct Renderer {
+struct Renderer<'a> {
     view: View,
+    numbering: &'a Numbering,
+    /// List counters: which paragraphs show decides the numbers, as in Word.
+    counters: Counters,
     /// Word numbers footnotes without a custom mark 1, 2, 3 ... in the order they appear.
     auto_number: u32,
     calls: Vec<Call>,
@@ -77,6 +83,7 @@ struct Group {
     text: String,
     marks: Vec<String>,
     hint: Option<Hint>,
+    num: Option<NumRef>,
     first: Option<usize>,
     last: usize,
     /// Range of the paragraphs that gave text, for the origin.
@@ -92,6 +99,7 @@ impl Group {
         // deleted paragraph (empty in this view) does not impose its style on the next one.
         if self.hint.is_none() || (has_text && self.text_range.is_none()) {
             self.hint = Some(para.hint);
+            self.num = para.num.clone();
         }
         if has_text {
             let range = self.text_range.get_or_insert((para.index, para.index));
@@ -102,18 +110,30 @@ impl Group {
     }
 }
 
-impl Renderer {
+impl Renderer<'_> {
     fn flush(&mut self) {
         let group = std::mem::take(&mut self.group);
+        if group.first.is_none() {
+            return;
+        }
+        // A numbered paragraph takes its number even when empty, as in Word.
+        let label = group
+            .num
+            .as_ref()
+            .and_then(|num| self.counters.next_label(self.numbering, num));
         let text = group.text.trim();
         if text.is_empty() {
             return;
         }
+        let text = match label {
+            Some(label) => format!("{label}{text}"),
+            None => text.to_string(),
+        };
         let (start, end) = group
             .text_range
             .unwrap_or((group.first.unwrap_or(group.last), group.last));
         let mut block = Block::new(
-            text,
+            text.trim_end(),
             group.hint.unwrap_or_default(),
             Origin {
                 unit: OriginUnit::Paragraph,
