@@ -304,3 +304,51 @@ fn options_builder_sets_named_thresholds() {
         .collect();
     assert_eq!(ops, vec![Op::Noc, Op::Sup, Op::Add]);
 }
+
+#[test]
+fn renamed_section_does_not_make_its_clauses_moved() {
+    let old = resolution(&[
+        ("considering", &[("a", R1)]),
+        ("instructs the Director", &[("1", R2), ("2", R3)]),
+    ]);
+    let new = resolution(&[
+        ("considering", &[("a", R1)]),
+        (
+            "instructs the Director of the Telecommunication Standardization Bureau",
+            &[("1", R2), ("2", R3)],
+        ),
+    ]);
+    let r = run(&old, &new);
+    assert!(
+        r.changes.iter().all(|c| c.op == Op::Noc && !c.flags.moved),
+        "{:#?}",
+        summary(&r)
+    );
+    assert_eq!(
+        places(&r.changes[2]).1,
+        "instructs the Director of the Telecommunication Standardization Bureau 2"
+    );
+}
+
+#[test]
+fn rewritten_and_moved_clause_pairs_across_sections() {
+    // A clause rewritten and moved at once, with an exact clause in between.
+    let old = resolution(&[
+        ("considering", &[("a", R1), ("b", R4)]),
+        ("resolves", &[("1", R2), ("2", R3)]),
+    ]);
+    let r3 = R3
+        .replace("examine and update", "review and update")
+        .replace("priority of the study items", "priorities");
+    let new = resolution(&[
+        ("considering", &[("a", &r3), ("b", R1), ("c", R4)]),
+        ("resolves", &[("1", R2)]),
+    ]);
+    let r = run(&old, &new);
+    let c = find(&r, "resolves 2");
+    assert_eq!(places(c).1, "considering a");
+    assert_eq!(c.op, Op::Mod);
+    assert!(c.flags.moved);
+    assert_eq!(r.summary.moved, 1, "{:#?}", summary(&r));
+    assert_eq!(r.summary.add + r.summary.sup, 0);
+}

@@ -7,6 +7,17 @@ use std::time::Instant;
 use resdiff::testgen::{mutate, score, synthetic, EditKind, Rng, Score};
 use resdiff::{compare, CompareOptions};
 
+/// CPU time of this thread in seconds (Linux; `None` elsewhere): wall time on a shared machine
+/// says little.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = after.split_whitespace().collect();
+    // Fields 14 and 15 of stat(5) (utime, stime), counted after the `)` of the name.
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 /// Aligns `n` synthetic clauses against a revision with `edits` mixed edits; returns the score.
 fn run(n: usize, edits: usize) -> Score {
     let base = synthetic(n, 7);
@@ -15,12 +26,15 @@ fn run(n: usize, edits: usize) -> Score {
     let pair = mutate(&base, &EditKind::ALL, edits, &mut rng);
     let made = t.elapsed();
     let t = Instant::now();
+    let cpu = cpu_seconds();
     let report = compare(&pair.old, &pair.new, &CompareOptions::default());
     let took = t.elapsed();
+    let cpu = cpu.zip(cpu_seconds()).map(|(a, b)| b - a);
     let s = score(&pair, &report);
     eprintln!(
-        "{n} clauses, {edits} edits: generated in {made:.2?}, aligned in {took:.2?}; \
-         {} changes; touched pairs precision {:.4} recall {:.4}",
+        "{n} clauses, {edits} edits: generated in {made:.2?}, aligned in {took:.2?} \
+         (CPU {:.2} s); {} changes; touched pairs precision {:.4} recall {:.4}",
+        cpu.unwrap_or(f64::NAN),
         report.changes.len(),
         s.precision(),
         s.recall()
