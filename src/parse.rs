@@ -194,6 +194,15 @@ fn read_header(head: &mut Header, paras: &[Para], warnings: &mut Vec<Warning>) {
         if add_mark_or_reasons(head, p) {
             continue;
         }
+        if p.hint == Hint::Continuation {
+            let target = match part {
+                Part::Title => &mut title,
+                Part::History => &mut history,
+                Part::Adopting => &mut adopting,
+            };
+            *target = join_lines(target, &p.text);
+            continue;
+        }
         let history_open = history.contains('(') && !history.contains(')');
         if part == Part::History && history_open {
             history = join_lines(&history, &p.text);

@@ -213,3 +213,37 @@ fn skipped_labels_and_a_second_heading_are_reported() {
     assert_eq!(r.warnings[0].origin.map(|o| o.start), Some(7));
     assert!(r.warnings[2].message.contains("RESOLUTION 100"));
 }
+
+#[test]
+fn page_numbers_of_a_pdf_are_reported_not_read_as_clauses() {
+    let r = parse("considering\na)\tthat x;\n\n3\n\nb)\tthat y,\nresolves\n1\n\nto do.\n");
+    assert_eq!(labels(&r.divisions[0].clauses), ["a", "b"]);
+    assert!(r.divisions[0].clauses[0].items.is_empty());
+    assert_eq!(kinds(&r), [WarningKind::Unplaced]);
+    assert_eq!(r.warnings[0].origin.map(|o| o.start), Some(8));
+    assert_eq!(r.divisions[1].clauses[0].text.shown, "to do.");
+}
+
+#[test]
+fn markdown_paragraphs_wrapped_over_lines_are_one_clause() {
+    let text = "## RESOLUTION 7 (Rev. Geneva, 2022)\n\n### **Collaboration with the International\nOrganization for Standardization**\n\n\
+                The World Telecommunication Standardization Assembly (Geneva, 2022),\n\n*considering*\n\n\
+                - a) the common interest of ISO and IEC on the one hand and ITU-T on the other,\n  in the development of standards;\n\
+                - b) the need for agreements,\n\n*resolves*\n\nthat the work goes on,\nas agreed.\n";
+    let r = load_bytes("w.md".as_ref(), text.as_bytes(), &LoadOptions::default()).expect("ok");
+    assert_eq!(
+        r.header.title.as_ref().map(|t| t.shown.as_str()),
+        Some("Collaboration with the International Organization for Standardization")
+    );
+    let c = &r.divisions[0].clauses;
+    assert_eq!(labels(c), ["a", "b"]);
+    assert_eq!(
+        c[0].text.shown,
+        "the common interest of ISO and IEC on the one hand and ITU-T on the other, in the development of standards;"
+    );
+    assert_eq!(
+        r.divisions[1].clauses[0].text.shown,
+        "that the work goes on, as agreed."
+    );
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}

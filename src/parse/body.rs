@@ -389,6 +389,15 @@ impl Builder<'_> {
         let last_top = cur.div.clauses.last().and_then(|c| c.label.as_ref());
         match f.family {
             Family::Number => {
+                if f.sep == Sep::Alone && !hinted {
+                    // `8` alone: a label whose text is on the next line, or a page number.
+                    let text_follows = self.next_para(i).is_some_and(|n| {
+                        label::read(&n.text).is_none() && n.text.starts_with(char::is_lowercase)
+                    });
+                    if !text_follows {
+                        return false;
+                    }
+                }
                 if f.sep == Sep::Tab || hinted || f.label.norm.contains('.') && !cut {
                     return true;
                 }
@@ -652,6 +661,12 @@ impl Builder<'_> {
             return;
         }
         let p = &self.paras[i];
+        if p.text.len() <= 4 && p.text.bytes().all(|b| b.is_ascii_digit()) {
+            // A number alone that opens no clause: a page number of a PDF.
+            let msg = format!("`{}` alone on its line, read as a page number", p.text);
+            self.warn(WarningKind::Unplaced, msg, p.origin);
+            return;
+        }
         let level = list_level(p.hint);
         let cur = self.cur.as_ref().expect("division ensured");
         let kind = cur.div.kind;

@@ -37,13 +37,40 @@ pub fn read_text(text: &str, format: Format) -> Blocks {
                     blocks.push(read_line(&piece, format, origin));
                 }
             }
-            None => blocks.push(read_line(line, format, origin)),
+            None => {
+                let mut block = read_line(line, format, origin);
+                if format == Format::Markdown && continues_paragraph(&blocks, &block) {
+                    block.hint = Hint::Continuation;
+                }
+                blocks.push(block);
+            }
         }
     }
     Blocks {
         blocks,
         ..Blocks::default()
     }
+}
+
+/// In Markdown, a plain line right after a line of text (no blank line between) continues
+/// the same paragraph or list item: PDF converters keep the PDF's line breaks. A line that
+/// starts with a label or is a section phrase still starts a new block.
+fn continues_paragraph(blocks: &[Block], block: &Block) -> bool {
+    let Some(prev) = blocks.last() else {
+        return false;
+    };
+    let prev_is_text = matches!(
+        prev.hint,
+        Hint::None | Hint::ListItem(_) | Hint::Continuation
+    ) && prev.origin.end + 1 == block.origin.start
+        && !prev.text.is_empty();
+    prev_is_text
+        && block.hint == Hint::None
+        && crate::parse::label::read(&block.text).is_none()
+        && vocab::known(&block.text).is_none()
+        && !header::is_heading(&block.text)
+        && !header::looks_like_history(&block.text)
+        && !header::is_adopting_body(&block.text)
 }
 
 fn read_line(line: &str, format: Format, origin: Origin) -> Block {
@@ -195,6 +222,28 @@ mod tests {
             Hint::Skip
         );
         assert_eq!(markdown_line("*(Malaga, 1984)*", o).text, "(Malaga, 1984)");
+    }
+
+    #[test]
+    fn markdown_lines_of_one_paragraph_are_continuations() {
+        let b = read_text(
+            "- a) the common interest of ISO and IEC on the one hand and\n  ITU-T on the other;\n\
+             b) next;\n*noting*\nthat x,\nand y,\n",
+            Format::Markdown,
+        );
+        let hints: Vec<Hint> = b.blocks.iter().map(|b| b.hint).collect();
+        assert_eq!(
+            hints,
+            [
+                Hint::ListItem(1),
+                Hint::Continuation,
+                Hint::None,
+                Hint::Call,
+                Hint::None,
+                Hint::Continuation,
+                Hint::Blank
+            ]
+        );
     }
 
     #[test]
