@@ -85,8 +85,10 @@ fn summary_bar_counts_and_filters() {
 #[test]
 fn unchanged_clauses_are_folded() {
     let out = html(RenderOptions::default());
-    assert!(out.contains("<details class=\"fold\"><summary>1 unchanged clause <span class=\"which\">considering e) → g)</span></summary>"));
-    let fold = out.find("<details class=\"fold\"><summary>1 unchanged clause <span class=\"which\">resolves 3 → 5").unwrap();
+    assert!(out.contains("<details class=\"fold\"><summary>1 unchanged clause <span class=\"which\">e) → g)</span></summary>"));
+    let fold = out
+        .find("<details class=\"fold\"><summary>1 unchanged clause <span class=\"which\">3 → 5")
+        .unwrap();
     let inside = &out[fold..out[fold..].find("</details>").unwrap() + fold];
     assert!(inside.contains("id=\"resolves-5\" data-op=\"NOC\""));
 }

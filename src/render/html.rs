@@ -109,7 +109,7 @@ pub fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> std
                 page,
                 "<details class=\"fold\"><summary>{} <span class=\"which\">{}</span></summary>",
                 view::plural(same.len(), "unchanged field"),
-                esc(&names.join("; "))
+                esc(&names.join(", "))
             );
             for (h, id) in same {
                 header_item(&mut page, h, id);
@@ -125,9 +125,8 @@ pub fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> std
     page.push_str("</main>\n</div>\n");
     let _ = write!(
         page,
-        "<footer>Made by resdiff {}. Deletions are <del>struck through</del>, insertions \
-         <ins>underlined</ins>.</footer>\n<script>\n{JS}</script>\n</body>\n</html>\n",
-        env!("CARGO_PKG_VERSION")
+        "<footer>Made by resdiff. Deletions are <del>struck through</del>, insertions \
+         <ins>underlined</ins>.</footer>\n<script>\n{JS}</script>\n</body>\n</html>\n"
     );
     out.write_all(page.as_bytes())
 }
@@ -283,15 +282,11 @@ fn body(page: &mut String, changes: &[&Change], ids: &[String], anchors: &mut An
             while k < end && changes[k].op == Op::Noc {
                 k += 1;
             }
-            let names: Vec<String> = changes[j..k]
-                .iter()
-                .map(|c| view::change_title(c, "→"))
-                .collect();
             let _ = writeln!(
                 page,
                 "<details class=\"fold\"><summary>{} <span class=\"which\">{}</span></summary>",
                 view::plural(k - j, "unchanged clause"),
-                esc(&names.join("; "))
+                esc(&fold_names(&changes[j..k]))
             );
             for n in j..k {
                 change(page, changes[n], &ids[n], anchors);
@@ -301,6 +296,16 @@ fn body(page: &mut String, changes: &[&Change], ids: &[String], anchors: &mut An
         }
         page.push_str("</section>\n");
         i = end;
+    }
+}
+
+/// What a fold holds, by label only (the section heading is just above): `e) → g), f) → h)`,
+/// or the first and last of a long run (`1bis.1 … 1bis.9.3`).
+fn fold_names(run: &[&Change]) -> String {
+    let names: Vec<String> = run.iter().map(|c| view::short_title(c, "→")).collect();
+    match names.as_slice() {
+        [first, .., last] if names.len() > 4 => format!("{first} … {last}"),
+        _ => names.join(", "),
     }
 }
 

@@ -169,6 +169,19 @@ pub(crate) fn change_title(c: &Change, arrow: &str) -> String {
     }
 }
 
+/// The title without the section, for lists inside one section: `1 → 2`, `b)`; the full
+/// title when the section changed or a clause is unlabelled.
+pub(crate) fn short_title(c: &Change, arrow: &str) -> String {
+    if (c.old.is_empty() && c.new.is_empty()) || !same_section(&c.old, &c.new) {
+        return change_title(c, arrow);
+    }
+    if c.old.is_empty() || c.new.is_empty() || c.old == c.new {
+        let side = if c.new.is_empty() { &c.old } else { &c.new };
+        return labels(side);
+    }
+    format!("{} {arrow} {}", labels(&c.old), labels(&c.new))
+}
+
 /// Flags worth a word beside the title: `moved`, `split`, `merged`, `renumbered only` (NOC).
 pub(crate) fn flag_words(c: &Change) -> Vec<&'static str> {
     let mut w = Vec::new();
