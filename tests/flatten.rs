@@ -323,3 +323,62 @@ fn against_geneva_the_usa_text_shows_struck_words_glued_to_their_replacements() 
         assert!(m.contains(&format!("`{glued}`")), "{glued} in {m}");
     }
 }
+
+/// The two views of a LibreOffice-made .docx fixture, flattened as Word's text export does:
+/// glue detection finds only true glue points, and every detectable one.
+#[test]
+fn flattened_texts_made_from_office_suite_fixtures() {
+    let mut checked = 0;
+    for fixture in [
+        "tests/fixtures/docx/res1-compare.docx",
+        "tests/fixtures/docx/res7-compare.docx",
+        "tests/fixtures/docx/res7-tracked.docx",
+    ] {
+        let (before, after) = resdiff::read::load_views(&common::repo(fixture)).unwrap();
+        let (flat_clauses, _inserted, true_glues) = flatten_pair(&before, &after);
+        // The after view with each clause's text replaced by its flattened text.
+        let mut flat = after.clone();
+        let mut texts = flat_clauses.into_iter();
+        for division in flat.divisions.iter_mut() {
+            replace_texts(division, &mut texts);
+        }
+        let found: Vec<String> = flatten::glue_points(&flat, Some(&before))
+            .into_iter()
+            .filter(|g| g.kind != GlueKind::Punctuation)
+            .map(|g| g.token.trim_end_matches([',', ';', '.', ':']).to_string())
+            .collect();
+        for f in &found {
+            assert!(
+                true_glues.contains(f),
+                "{fixture}: false glue point {f} (true: {true_glues:?})"
+            );
+        }
+        let report = resdiff::compare(&before, &flat, &CompareOptions::default());
+        let replaced: Vec<String> = flatten::cross_check(&before, &flat, &report)
+            .iter()
+            .map(|w| w.message.clone())
+            .collect();
+        for t in &true_glues {
+            if t.chars().all(char::is_alphabetic) && t.len() >= 4 {
+                checked += 1;
+                assert!(
+                    found.contains(t) || replaced.iter().any(|m| m.contains(&format!("`{t}`"))),
+                    "{fixture}: missed {t}: found {found:?}, warnings {replaced:?}"
+                );
+            }
+        }
+    }
+    assert!(checked >= 2, "the fixtures hold replacements to flatten");
+}
+
+fn replace_texts(d: &mut resdiff::Division, texts: &mut impl Iterator<Item = String>) {
+    for c in d.clauses.iter_mut() {
+        if let Some(t) = texts.next() {
+            c.text = resdiff::model::Text::new(t);
+            c.items.clear();
+        }
+    }
+    for child in d.children.iter_mut() {
+        replace_texts(child, texts);
+    }
+}
