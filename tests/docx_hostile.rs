@@ -218,3 +218,18 @@ fn too_many_xml_nodes() {
     ));
     assert!(reason.contains("XML nodes"), "{reason}");
 }
+
+#[test]
+fn an_entry_compressed_with_an_unsupported_method() {
+    let mut bytes = docx("<w:p><w:r><w:t>text</w:t></w:r></w:p>", None);
+    // Method 12 (bzip2) in the local header and the central directory of the first entry.
+    assert_eq!(&bytes[..4], b"PK\x03\x04");
+    bytes[8..10].copy_from_slice(&12u16.to_le_bytes());
+    let central = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    bytes[central + 10..central + 12].copy_from_slice(&12u16.to_le_bytes());
+    let reason = bad_docx_reason(read(&bytes));
+    assert!(
+        reason.contains("word/document.xml") && reason.contains("unsupported"),
+        "{reason}"
+    );
+}

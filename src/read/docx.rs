@@ -5,7 +5,8 @@
 //! boxes and field codes are left out. Tracked changes are resolved per view: `View::Before`
 //! rejects them all, `View::After` accepts them all, and both list them in `Blocks::revisions`.
 //!
-//! The file is untrusted: see [`package`] for the caps on the zip and [`xml`] for the XML.
+//! The file is untrusted: `package` caps what the zip may make us read, `xml` refuses DTDs
+//! and bounds the nesting of elements before parsing.
 
 mod content;
 mod numbering;
@@ -203,7 +204,7 @@ fn read_footnotes(
         let Some(id) = xml::w_attr(note, "id") else {
             continue;
         };
-        if separator {
+        if separator || matches!(id, "-1" | "0") {
             continue;
         }
         let mut walker = Walker::new(styles);
