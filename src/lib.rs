@@ -16,6 +16,7 @@ pub mod align;
 pub mod block;
 pub mod error;
 pub mod flatten;
+pub mod history;
 pub mod inline;
 pub mod model;
 pub mod normalize;

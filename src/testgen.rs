@@ -682,3 +682,36 @@ pub fn synthetic(n: usize, seed: u64) -> Resolution {
     res.divisions = divisions;
     res
 }
+
+/// A chain of generated revisions with its known answer, for history tests.
+#[derive(Debug, Clone)]
+pub struct GenChain {
+    /// The revisions, oldest first (the first is the base with its divisions flattened).
+    pub revisions: Vec<Resolution>,
+    /// `sources[i][n]`: for clause `n` of revision `i + 1`, the clauses of revision `i` it came
+    /// from (as [`GenPair::sources`]).
+    pub sources: Vec<Vec<Vec<usize>>>,
+}
+
+/// `steps` successive generated pairs from `base`, each with `edits` edits drawn from `kinds`.
+pub fn chain(
+    base: &Resolution,
+    kinds: &[EditKind],
+    steps: usize,
+    edits: usize,
+    rng: &mut Rng,
+) -> GenChain {
+    let mut revisions = Vec::new();
+    let mut sources = Vec::new();
+    let mut current = base.clone();
+    for _ in 0..steps {
+        let pair = mutate(&current, kinds, edits, rng);
+        if revisions.is_empty() {
+            revisions.push(pair.old.clone());
+        }
+        revisions.push(pair.new.clone());
+        sources.push(pair.sources);
+        current = pair.new;
+    }
+    GenChain { revisions, sources }
+}

@@ -40,6 +40,8 @@ enum Command {
     /// With one .docx, compares its own revision marks (before -> after). With --base, shows what
     /// a proposal with flattened revision marks inserted into its base.
     Diff(DiffArgs),
+    /// Track a resolution through its revisions (oldest first): one row per clause lineage.
+    History(HistoryArgs),
 }
 
 #[derive(clap::Args)]
@@ -208,6 +210,7 @@ fn run(cli: Cli) -> Result<i32, Failure> {
             input,
         } => parse(&file, format, &input, &mut out)?,
         Command::Diff(args) => diff(args, &mut out)?,
+        Command::History(args) => history(args, &mut out)?,
     };
     out.flush()?;
     Ok(code)
@@ -374,5 +377,104 @@ fn parse(
         }
         ParseFormat::Text => out.write_all(resdiff::render::outline::outline(&res).as_bytes())?,
     }
+    Ok(EXIT_SAME)
+}
+
+#[derive(clap::Args)]
+struct HistoryArgs {
+    /// The revisions, oldest first (at least two).
+    #[arg(required = true, num_args = 2..)]
+    files: Vec<PathBuf>,
+    /// For each clause of the newest revision: where it first appeared, what last changed it.
+    #[arg(long)]
+    blame: bool,
+    #[command(flatten)]
+    out: OutArgs,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// Formats of the table reports (history, review, collections).
+#[derive(Clone, Copy, ValueEnum)]
+enum TableFormat {
+    Terminal,
+    Text,
+    Markdown,
+    Json,
+    Html,
+}
+
+/// Output flags of the table reports.
+#[derive(clap::Args)]
+struct OutArgs {
+    /// Output format (default: terminal on a TTY, text otherwise).
+    #[arg(long, value_enum)]
+    format: Option<TableFormat>,
+    /// Colour in the terminal format (NO_COLOR is honoured by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// Write the report to this file (atomically) instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Replace an existing output file.
+    #[arg(long)]
+    force: bool,
+}
+
+impl OutArgs {
+    fn format(&self) -> OutputFormat {
+        match self.format {
+            Some(TableFormat::Terminal) => OutputFormat::Terminal,
+            Some(TableFormat::Text) => OutputFormat::Text,
+            Some(TableFormat::Markdown) => OutputFormat::Markdown,
+            Some(TableFormat::Json) => OutputFormat::Json,
+            Some(TableFormat::Html) => OutputFormat::Html,
+            None if self.output.is_none() && std::io::stdout().is_terminal() => {
+                OutputFormat::Terminal
+            }
+            None => OutputFormat::Text,
+        }
+    }
+    fn color(&self) -> bool {
+        let choice = match self.color {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        };
+        self.output.is_none() && choice.resolve(std::io::stdout().is_terminal())
+    }
+    /// Writes `bytes` to `-o` (atomically, never over an input) or to `out`.
+    fn emit(&self, bytes: &[u8], inputs: &[&Path], out: &mut dyn Write) -> Result<(), Failure> {
+        match &self.output {
+            Some(path) => {
+                let overwrite = if self.force {
+                    Overwrite::Replace
+                } else {
+                    Overwrite::Refuse
+                };
+                write_atomically(path, bytes, inputs, overwrite)?;
+            }
+            None => out.write_all(bytes)?,
+        }
+        Ok(())
+    }
+}
+
+fn history(args: HistoryArgs, out: &mut dyn Write) -> Result<i32, Failure> {
+    let load = args.input.load_options();
+    let revisions = args
+        .files
+        .iter()
+        .map(|f| resdiff::load(f, &load))
+        .collect::<Result<Vec<_>, _>>()?;
+    let h = resdiff::history::history(&revisions, &CompareOptions::default())?;
+    let opts = render::history::HistoryOptions {
+        blame: args.blame,
+        color: args.out.color(),
+    };
+    let mut buf = Vec::new();
+    render::history::render(&h, args.out.format(), &opts, &mut buf)?;
+    let inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+    args.out.emit(&buf, &inputs, out)?;
     Ok(EXIT_SAME)
 }

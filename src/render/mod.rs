@@ -4,10 +4,13 @@
 //! `std::io::Write`, so I/O errors (a closed pipe) reach the caller, which decides what they mean.
 
 pub mod flattened;
+pub mod history;
+pub mod history_html;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod outline;
+pub(crate) mod table;
 pub mod terminal;
 pub mod text;
 pub(crate) mod view;
