@@ -116,10 +116,11 @@ pub(crate) fn short_diff(segs: &[Segment], max: usize) -> String {
                     } else {
                         String::new()
                     };
-                    let mid = if head.is_empty() || tail.is_empty() {
-                        "…"
-                    } else {
-                        " … "
+                    let mid = match (head.is_empty(), tail.is_empty()) {
+                        (true, true) => "…",
+                        (false, true) => " …",
+                        (true, false) => "… ",
+                        (false, false) => " … ",
                     };
                     out.push_str(&format!("{head}{mid}{tail}"));
                 }
@@ -150,7 +151,7 @@ mod tests {
             short_diff(&segs, 200),
             "to [-so advise-]{+inform+} the Director …"
         );
-        assert_eq!(short_diff(&segs, 10), "to [-so ad…");
+        assert_eq!(short_diff(&segs, 10), "to [-so a…");
     }
 
     #[test]
