@@ -123,8 +123,10 @@ fn utf16_and_windows_1252_encodings_parse_like_the_original() {
         .all(|w| w.kind != WarningKind::Decoded));
 
     let mut utf16 = vec![0xFF, 0xFE];
+    let mut utf16be = vec![0xFE, 0xFF];
     for u in text.encode_utf16() {
         utf16.extend_from_slice(&u.to_le_bytes());
+        utf16be.extend_from_slice(&u.to_be_bytes());
     }
     // Windows-1252 has no U+2011: as Word does, save it as a plain hyphen.
     let cp = text.replace('\u{2011}', "-");
@@ -135,7 +137,11 @@ fn utf16_and_windows_1252_encodings_parse_like_the_original() {
         "the test needs non-UTF-8 bytes"
     );
 
-    for (name, bytes) in [("utf16.txt", utf16), ("cp1252.txt", cp1252.into_owned())] {
+    for (name, bytes) in [
+        ("utf16.txt", utf16),
+        ("utf16be.txt", utf16be),
+        ("cp1252.txt", cp1252.into_owned()),
+    ] {
         let r = load_bytes(name.as_ref(), &bytes, &opts()).expect("parses");
         assert_eq!(top_labels(&r), top_labels(&original), "{name}");
         let keys = |r: &Resolution| -> Vec<String> {

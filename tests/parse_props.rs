@@ -23,6 +23,9 @@ fn itu_line() -> impl Strategy<Value = String> {
         Just("".to_string()),
         "(- |  - |• |)?([a-z]\\)|[ivx]{1,4}\\)|[0-9]{1,2}(\\.[0-9]{1,2}){0,3}|•\t)?[ \t]?[a-zA-Z ,;:.\u{2011}\u{a0}-]{0,40}",
         "\\PC{0,30}",
+        // Case-changing letters (`İ` lower-cases to two characters) around keywords.
+        "(RESOLUTION|Annex|SECTION|Appendix|Section) [İẞΣ0-9a-zA-Z()., ]{0,20}",
+        "RESOLUTION [0-9]{1,3} \\((REV|Rev\\.|rev)[İ ]{0,3}[A-Za-zİ]{0,8}, [0-9]{4}[A-Za-z, 0-9]{0,12}\\)",
     ]
 }
 

@@ -17,6 +17,7 @@
 
 use std::collections::HashSet;
 
+use super::header::strip_prefix_ci;
 use super::label::{self, Family, Found, Sep};
 use super::vocab::{self, PhraseKind};
 use super::{add_mark_or_reasons, heading_shown, span, Para};
@@ -761,8 +762,7 @@ fn short(s: &str) -> String {
 /// `SECTION 1`, `Section 1bis` -> `1`, `1bis`.
 fn part_number(text: &str) -> Option<String> {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    let rest = lower.strip_prefix("section")?;
+    let rest = strip_prefix_ci(t, "section")?;
     if !rest.starts_with([' ', '\t', '\u{a0}']) {
         return None;
     }
@@ -775,7 +775,7 @@ fn part_number(text: &str) -> Option<String> {
 }
 
 fn annex_kind(text: &str) -> DivisionKind {
-    if text.trim_start().to_lowercase().starts_with("appendix") {
+    if strip_prefix_ci(text.trim_start(), "appendix").is_some() {
         DivisionKind::Appendix
     } else {
         DivisionKind::Annex
@@ -785,19 +785,17 @@ fn annex_kind(text: &str) -> DivisionKind {
 /// `Annex A (to Resolution 7)`, `APPENDIX I`, `Appendix I(to Resolution 1 ...)`.
 fn annex_number(text: &str) -> Option<(DivisionKind, String)> {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    let (kind, rest) = if let Some(r) = lower.strip_prefix("annex") {
+    let (kind, rest) = if let Some(r) = strip_prefix_ci(t, "annex") {
         (DivisionKind::Annex, r)
-    } else if let Some(r) = lower.strip_prefix("appendix") {
+    } else if let Some(r) = strip_prefix_ci(t, "appendix") {
         (DivisionKind::Appendix, r)
     } else {
         return None;
     };
-    if !rest.starts_with([' ', '\t', '\u{a0}']) && !rest.is_empty() {
+    if !rest.starts_with([' ', '\t', '\u{a0}', '\n']) && !rest.is_empty() {
         return None;
     }
-    let offset = t.len() - rest.len();
-    let orig_rest = t.get(offset..)?.trim_start();
+    let orig_rest = rest.trim_start();
     let end = orig_rest
         .find(|c: char| !c.is_ascii_alphanumeric())
         .unwrap_or(orig_rest.len());
@@ -879,6 +877,8 @@ mod tests {
             Some((DivisionKind::Annex, "A".into()))
         );
         assert_eq!(annex_number("Annex 2 contains the list"), None);
+        assert_eq!(annex_number("ANNEXİİİİİİİİİİ"), None);
+        assert_eq!(part_number("SECTİON 1"), None);
     }
 
     #[test]

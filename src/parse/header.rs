@@ -42,6 +42,14 @@ fn reasons_re() -> &'static Regex {
     re(&RE, r"(?i)^reasons?\s*:\s*(.*)$")
 }
 
+/// `prefix` (ASCII) at the start of `s` in any case; the rest of `s`. Works on the original
+/// string, so byte offsets stay valid (lower-casing may change lengths: `İ`).
+pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
 /// Is this paragraph a resolution heading (`RESOLUTION 7 (Rev. Geneva, 2022)`)?
 pub fn is_heading(text: &str) -> bool {
     text.len() < 300 && heading_re().is_match(text)
@@ -70,15 +78,10 @@ pub fn parse_heading(text: &str) -> HeadingLine {
         return out;
     };
     let raw = paren.as_str().trim();
-    let lower = raw.to_lowercase();
-    let Some(after) = lower.strip_prefix("rev") else {
+    let Some(after) = strip_prefix_ci(raw, "rev") else {
         return out;
     };
-    let after_len = raw.len() - after.len();
-    let rest = raw
-        .get(after_len..)
-        .unwrap_or("")
-        .trim_start_matches(['.', ' ']);
+    let rest = after.trim_start_matches(['.', ' ', '\u{a0}']);
     let years = year_re().find_iter(rest).count();
     out.flattened = years > 1;
     let (place, year) = if years == 1 {
@@ -209,6 +212,14 @@ mod tests {
         assert!(!is_heading(
             "The United States proposes to revise Resolution 7"
         ));
+    }
+
+    #[test]
+    fn case_folding_never_breaks_offsets() {
+        let h = parse_heading("RESOLUTION 1 (REVİİİİİİİİ, 2016)");
+        assert_eq!(h.revision.map(|r| r.year), Some(Some(2016)));
+        assert_eq!(strip_prefix_ci("Annex A", "annex"), Some(" A"));
+        assert_eq!(strip_prefix_ci("İİ", "annex"), None);
     }
 
     #[test]
