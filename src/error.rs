@@ -20,6 +20,12 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Writing an output file failed (disk full, no permission ...).
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: empty file", .0.display())]
     Empty(PathBuf),
     #[error("{}: binary file, not a resolution text (supported: .md, .txt, .docx)", .0.display())]

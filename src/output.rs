@@ -34,6 +34,11 @@ pub fn write_atomically(
     if path.is_dir() {
         return Err(Error::IsDirectory(path.to_path_buf()));
     }
+    // A device or a FIFO (`-o /dev/stdout`, `/dev/full`) is written in place: a rename would
+    // replace the device node itself (root may do that in /dev), and it holds no file to lose.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return write_in_place(path, bytes);
+    }
     if path.exists() && overwrite == Overwrite::Refuse {
         return Err(Error::Other {
             path: path.to_path_buf(),
@@ -57,9 +62,23 @@ pub fn write_atomically(
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
+        return Err(Error::Write {
+            path: path.to_path_buf(),
+            source: e,
+        });
     }
     Ok(())
+}
+
+fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
+    let result = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()));
+    result.map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// True when both paths name the same existing file (through links and `..`).

@@ -90,12 +90,16 @@ fn list_level(hint: Hint) -> u8 {
 }
 
 /// Does the text end as a complete unit (`;`, `,`, `.`, `:`)? A clause that does not was cut by
-/// a line or page break.
+/// a line or page break. ITU writes its texts in six languages: Arabic (`،` `؛` `؟` `۔`) and
+/// Chinese (full-width `。` `；` `，` `：`) punctuation ends units too.
 fn ends_complete(text: &str) -> bool {
     let t = text
         .trim_end()
         .trim_end_matches(['*', '_', '"', '\u{201D}', '\u{2019}']);
-    t.ends_with(['.', ';', ':', ',', '!', '?'])
+    t.ends_with([
+        '.', ';', ':', ',', '!', '?', '\u{060C}', '\u{061B}', '\u{061F}', '\u{06D4}', '\u{3002}',
+        '\u{FF1B}', '\u{FF0C}', '\u{FF1A}',
+    ])
 }
 
 /// Does the text end with a word that cannot end a sentence (`of the`, `and`)? Then the next

@@ -20,6 +20,14 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>)> {
             origin: None,
         });
         (text.into_owned(), warning)
+    } else if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        let warning = Warning {
+            kind: WarningKind::Decoded,
+            message: format!("no byte order mark: decoded as {}", enc.name()),
+            origin: None,
+        };
+        (text.into_owned(), Some(warning))
     } else {
         if bytes.contains(&0) {
             return Err(Error::Binary(path.to_path_buf()));
@@ -37,6 +45,12 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>)> {
             }
         }
     };
+    // Old Mac files end lines with CR alone; the readers split on LF.
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(Error::Empty(path.to_path_buf()));
     }
@@ -44,6 +58,33 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>)> {
         return Err(Error::Binary(path.to_path_buf()));
     }
     Ok((text, warning))
+}
+
+/// UTF-16 saved without a byte order mark (Windows tools do this): Latin text then has a zero
+/// byte in every other position and none in the others. Without this a UTF-16 resolution would
+/// be refused as binary.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zeros_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    // Mostly ASCII-range characters: at least half the pairs have their high byte zero.
+    if odd * 2 >= pairs && even == 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 2 >= pairs && odd == 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// NUL characters, or more than 5% control characters other than white space.

@@ -23,18 +23,56 @@ pub struct LoadOptions {
     pub view: Option<View>,
 }
 
+/// The largest input resdiff reads: 64 MiB. The longest real resolution (Resolution 1, with its
+/// images) is a 0.6 MB .docx and a few hundred KB of text, so anything near the cap is a wrong
+/// file; refusing it up front keeps memory bounded (parsing costs a small multiple of the input).
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Reads and parses one file.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<Resolution> {
+    let bytes = read_file(path)?;
+    load_bytes(path, &bytes, options)
+}
+
+/// Reads a whole file, never more than [`MAX_INPUT_BYTES`] (+1 to notice it is larger), so a
+/// device or a FIFO that never ends (`/dev/zero`) cannot exhaust memory either.
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         return Err(Error::IsDirectory(path.to_path_buf()));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    load_bytes(path, &bytes, options)
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_large(path));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(path));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path) -> Error {
+    Error::TooLarge {
+        path: path.to_path_buf(),
+        reason: format!(
+            "more than the {} MB resdiff reads (a resolution is well under 1 MB): \
+             check that this is the right file",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        ),
+    }
 }
 
 /// Parses bytes already in memory; `path` is used for messages and format detection.
+/// Inputs above [`MAX_INPUT_BYTES`] are refused with [`Error::TooLarge`].
 pub fn load_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Resolution> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(path));
+    }
     let (format, blocks) = read_blocks(path, bytes, options)?;
     let source = Source {
         path: path.display().to_string(),

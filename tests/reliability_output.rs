@@ -1,0 +1,218 @@
+//! Where the report goes: a full disk, a closed pipe, a missing directory, a write cut short.
+//! The user gets one line and exit 2, or (closed pipe) nothing at all; never a partial file, never
+//! a clobbered one.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn resdiff() -> Command {
+    let mut cmd = Command::cargo_bin("resdiff").expect("binary built");
+    cmd.current_dir(common::repo("")).env_remove("NO_COLOR");
+    cmd
+}
+
+fn diff_args() -> Vec<&'static str> {
+    vec![
+        "diff",
+        common::RES7_USA,
+        common::RES7_GENEVA,
+        "--format",
+        "json",
+    ]
+}
+
+fn one_line_exit_2(out: &std::process::Output, says: &str) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains(says), "says '{says}': {stderr}");
+    stderr
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_file_on_a_full_disk_is_one_line_and_exit_2_and_the_device_stays() {
+    use std::os::unix::fs::FileTypeExt;
+    let out = resdiff()
+        .args(diff_args())
+        .args(["-o", "/dev/full"])
+        .output()
+        .unwrap();
+    let e = one_line_exit_2(&out, "/dev/full: cannot write: ");
+    assert!(e.contains("No space left"), "{e}");
+    // Even with --force, /dev/full is written in place, never renamed over.
+    let out = resdiff()
+        .args(diff_args())
+        .args(["-o", "/dev/full", "--force"])
+        .output()
+        .unwrap();
+    one_line_exit_2(&out, "No space left");
+    let meta = std::fs::metadata("/dev/full").unwrap();
+    assert!(meta.file_type().is_char_device(), "/dev/full replaced");
+    let strays: Vec<_> = entries(Path::new("/dev"))
+        .into_iter()
+        .filter(|n| n.contains("resdiff"))
+        .collect();
+    assert!(strays.is_empty(), "{strays:?}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn stdout_on_a_full_disk_is_one_line_and_exit_2() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("resdiff");
+    let out = std::process::Command::new(bin)
+        .current_dir(common::repo(""))
+        .args(diff_args())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let e = one_line_exit_2(&out, "cannot write output: ");
+    assert!(e.contains("No space left"), "{e}");
+}
+
+#[test]
+fn output_into_a_missing_directory_is_one_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("no-such-dir").join("report.json");
+    let out = resdiff()
+        .args(diff_args())
+        .arg("-o")
+        .arg(&target)
+        .output()
+        .unwrap();
+    let e = one_line_exit_2(&out, "cannot write: ");
+    assert!(e.contains("report.json"), "{e}");
+    assert!(entries(dir.path()).is_empty());
+}
+
+/// Writes the report with the file size limit (`ulimit -f`) below its size, so the write fails
+/// half-way; SIGXFSZ is ignored so the failure reaches resdiff as an error (EFBIG).
+#[cfg(unix)]
+fn write_cut_short(target: &Path, force: bool) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("resdiff");
+    let mut script = format!(
+        "trap '' XFSZ; ulimit -f 4; exec '{}' diff '{}' '{}' --format json --all -o '{}'",
+        bin.display(),
+        common::RES7_USA,
+        common::RES7_GENEVA,
+        target.display()
+    );
+    if force {
+        script.push_str(" --force");
+    }
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .current_dir(common::repo(""))
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_write_cut_short_leaves_no_partial_file_and_the_old_report_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let target: PathBuf = dir.path().join("report.json");
+    let out = write_cut_short(&target, false);
+    let e = one_line_exit_2(&out, "cannot write: ");
+    assert!(e.contains("report.json"), "{e}");
+    assert!(entries(dir.path()).is_empty(), "{:?}", entries(dir.path()));
+
+    std::fs::write(&target, "the old report").unwrap();
+    let out = write_cut_short(&target, true);
+    one_line_exit_2(&out, "cannot write: ");
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "the old report",
+        "target untouched"
+    );
+    assert_eq!(entries(dir.path()), ["report.json"], "no temp file left");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_after_more_than_a_pipe_buffer_is_quiet() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    // A generated pair large enough that the JSON report is far beyond the 64 KB a pipe holds.
+    let dir = tempfile::tempdir().unwrap();
+    let mut old = String::from(
+        "RESOLUTION 99 (Geneva, 2022)\nBig\n\
+         The World Telecommunication Standardization Assembly (Geneva, 2022),\nresolves\n",
+    );
+    for i in 1..=3000 {
+        old.push_str(&format!(
+            "{i}\tto carry out the task numbered {i} with care;\n"
+        ));
+    }
+    let new = old.replace("with care", "with great care");
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, &old).unwrap();
+    std::fs::write(&b, &new).unwrap();
+
+    let full = resdiff()
+        .arg("diff")
+        .args([&a, &b])
+        .args(["--all", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(full.stdout.len() > 1024 * 1024, "{}", full.stdout.len());
+
+    let bin = assert_cmd::cargo::cargo_bin("resdiff");
+    let mut child = Std::new(bin)
+        .arg("diff")
+        .args([&a, &b])
+        .args(["--all", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = vec![0u8; 100];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout); // like `| head -c 100`
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(stderr.is_empty(), "quiet on a closed pipe: {stderr}");
+    assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
+}
+
+#[test]
+fn verbose_errors_add_the_cause_on_further_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("missing").join("r.json");
+    let out = resdiff()
+        .arg("-v")
+        .args(diff_args())
+        .arg("-o")
+        .arg(&target)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    let lines: Vec<_> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[1].contains("caused by: "), "{stderr}");
+}
