@@ -349,3 +349,36 @@ fn base_separates_what_a_flattened_proposal_inserted() {
         .collect();
     assert!(glued.contains(&"adviseinform"), "{glued:?}");
 }
+
+#[test]
+fn color_always_colours_a_pipe_and_auto_never_colours_a_file() {
+    let out = resdiff()
+        .args([
+            "diff",
+            common::RES7_USA,
+            common::RES7_GENEVA,
+            "--color",
+            "always",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.stdout.contains(&0x1b), "--color always in a pipe");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.txt");
+    resdiff()
+        .args([
+            "diff",
+            common::RES7_USA,
+            common::RES7_GENEVA,
+            "--format",
+            "terminal",
+            "-o",
+        ])
+        .arg(&file)
+        .assert()
+        .code(1);
+    assert!(
+        !std::fs::read(&file).unwrap().contains(&0x1b),
+        "no escape codes in -o"
+    );
+}

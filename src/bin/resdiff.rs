@@ -272,12 +272,16 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
             let opts = RenderOptions {
                 format: match format {
                     Some(f) => f.into(),
+                    // `--color always` asks for the coloured terminal format, even in a pipe.
+                    None if matches!(args.color, ColorArg::Always) => OutputFormat::Terminal,
                     None if args.output.is_none() && std::io::stdout().is_terminal() => {
                         OutputFormat::Terminal
                     }
                     None => OutputFormat::Text,
                 },
                 color: match args.color {
+                    // A file is not a terminal: `auto` never writes escape codes into `-o`.
+                    ColorArg::Auto if args.output.is_some() => ColorChoice::Never,
                     ColorArg::Auto => ColorChoice::Auto,
                     ColorArg::Always => ColorChoice::Always,
                     ColorArg::Never => ColorChoice::Never,
