@@ -14,6 +14,7 @@
 
 pub mod align;
 pub mod block;
+pub mod collection;
 pub mod error;
 pub mod flatten;
 pub mod history;

@@ -84,6 +84,13 @@ struct DiffArgs {
     /// --format docx: proposal reference; marks are numbered REF/1, REF/2, ...
     #[arg(long = "ref")]
     reference: Option<String>,
+    /// Directories: also print the clause-level report of every changed resolution.
+    #[arg(long)]
+    details: bool,
+    /// Directories: exit 1 only when a resolution has one of these ops (e.g. SUP,ADD for a CI
+    /// gate); by default any difference does.
+    #[arg(long, value_delimiter = ',', value_parser = parse_op)]
+    fail_on: Option<Vec<Op>>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -230,6 +237,9 @@ impl From<DiffFormat> for OutputFormat {
 }
 
 fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
+    if args.old.is_dir() {
+        return collection(&args, out);
+    }
     let load = args.input.load_options();
     if let Some(base) = &args.base {
         return flattened(&args, base, out);
@@ -481,4 +491,51 @@ fn history(args: HistoryArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
     args.out.emit(&buf, &inputs, out)?;
     Ok(EXIT_SAME)
+}
+
+/// `diff DIR_OLD DIR_NEW`: every resolution of two collections, matched by body and number.
+fn collection(args: &DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
+    let Some(new) = &args.new else {
+        return Err(Failure::Input(Error::Other {
+            path: args.old.clone(),
+            message: "a directory is compared with another directory: give DIR_OLD DIR_NEW".into(),
+        }));
+    };
+    let options = resdiff::collection::CollectionOptions {
+        load: args.input.load_options(),
+        compare: CompareOptions::default(),
+        progress: std::io::stderr().is_terminal(),
+    };
+    let report = resdiff::collection::compare_dirs(&args.old, new, &options)?;
+    let out_args = OutArgs {
+        format: match args.format {
+            None => None,
+            Some(DiffFormat::Terminal) => Some(TableFormat::Terminal),
+            Some(DiffFormat::Text) => Some(TableFormat::Text),
+            Some(DiffFormat::Markdown) => Some(TableFormat::Markdown),
+            Some(DiffFormat::Json) => Some(TableFormat::Json),
+            Some(DiffFormat::Html) => Some(TableFormat::Html),
+            Some(DiffFormat::Docx) => {
+                return Err(Failure::Input(Error::Other {
+                    path: args.old.clone(),
+                    message: "--format docx compares two files, not directories".into(),
+                }))
+            }
+        },
+        color: args.color,
+        output: args.output.clone(),
+        force: args.force,
+    };
+    let opts = render::collection::CollectionRenderOptions {
+        details: args.details,
+        color: out_args.color(),
+    };
+    let mut buf = Vec::new();
+    render::collection::render(&report, out_args.format(), &opts, &mut buf)?;
+    out_args.emit(&buf, &[args.old.as_path(), new.as_path()], out)?;
+    Ok(if report.fails_on(args.fail_on.as_deref()) {
+        EXIT_DIFFERENT
+    } else {
+        EXIT_SAME
+    })
 }

@@ -3,6 +3,7 @@
 //! Every renderer reads only a [`Report`] (never alignment internals) and writes to any
 //! `std::io::Write`, so I/O errors (a closed pipe) reach the caller, which decides what they mean.
 
+pub mod collection;
 pub mod flattened;
 pub mod history;
 pub mod history_html;
