@@ -115,9 +115,14 @@ const OPERATIVE: &[&str] = &[
 ];
 
 /// The phrase as compared: key without trailing `,` `:` and in lower case.
-fn phrase_key(text: &str) -> String {
-    let key = comparison_key(text);
+fn phrase_key(key: &str) -> String {
     key.trim_end_matches([',', ':', ' ']).trim().to_lowercase()
+}
+
+/// A cheap test before computing keys: a phrase is a short line without a clause's ending.
+fn could_be_phrase(text: &str, max_words: usize) -> bool {
+    let t = text.trim_end();
+    text.len() <= 400 && !t.ends_with([';', '.']) && t.split_whitespace().nth(max_words).is_none()
 }
 
 fn word_count(s: &str) -> usize {
@@ -141,14 +146,14 @@ fn strip_word<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// Is the whole paragraph a known section phrase? Which kind?
 pub fn known(text: &str) -> Option<PhraseKind> {
-    if text.len() > 400 {
+    if !could_be_phrase(text, 34) {
         return None;
     }
     let raw = comparison_key(text);
     if ends_like_clause(&raw) {
         return None;
     }
-    let key = phrase_key(text);
+    let key = phrase_key(&raw);
     if key.is_empty() {
         return None;
     }
@@ -208,8 +213,11 @@ pub fn phrase_at(words: &[String]) -> Option<(usize, PhraseKind)> {
 /// Could this paragraph be an unknown section phrase, by its form alone? A short line starting
 /// in lower case, without a label and without a clause's final punctuation.
 pub fn by_form(text: &str) -> Option<PhraseKind> {
-    let key = phrase_key(text);
+    if !could_be_phrase(text, 14) {
+        return None;
+    }
     let raw = comparison_key(text);
+    let key = phrase_key(&raw);
     if ends_like_clause(&raw) || key.is_empty() || key.len() > 120 || word_count(&key) > 12 {
         return None;
     }
