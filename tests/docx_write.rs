@@ -62,6 +62,7 @@ fn package_parts_and_settings() {
         "enumlev1",
         "enumlev2",
         "Proposal",
+        "Reasons",
     ] {
         assert!(
             styles.contains(&format!("w:styleId=\"{id}\"")),

@@ -258,6 +258,11 @@ const STYLES: &[StyleDef] = &[
     },
 ];
 
+/// Styles the writer does not use itself but a contribution needs when edited further
+/// (`Reasons:` after a proposal), as (id, name, paragraph properties).
+const EXTRA_STYLES: &[(&str, &str, &str)] =
+    &[("Reasons", "Reasons", "<w:spacing w:before=\"240\"/>")];
+
 /// word/styles.xml: Normal (Times New Roman 12 pt, ITU's tab grid) and the ITU styles.
 pub(crate) fn styles_xml() -> String {
     let mut out = String::new();
@@ -288,6 +293,13 @@ pub(crate) fn styles_xml() -> String {
             s.rpr
         ));
     }
+    for (id, name, ppr) in EXTRA_STYLES {
+        out.push_str(&format!(
+            "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{id}\">\
+             <w:name w:val=\"{name}\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>\
+             <w:pPr>{ppr}</w:pPr></w:style>"
+        ));
+    }
     out.push_str("</w:styles>");
     out
 }
@@ -297,6 +309,8 @@ pub(crate) fn package(document: &str) -> zip::result::ZipResult<Vec<u8>> {
     let time = DateTime::from_date_and_time(2026, 1, 1, 0, 0, 0)?;
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
+        // Fastest level: 10x faster than the default on large documents, 25% larger.
+        .compression_level(Some(1))
         .last_modified_time(time)
         .unix_permissions(0o644);
     let styles = styles_xml();

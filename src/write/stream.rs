@@ -113,12 +113,15 @@ pub(crate) fn from_segments(segments: &[Segment], old: &str, new: &str) -> Optio
 
 /// Equal line by line after normalization (same number of lines, equal comparison keys).
 pub(crate) fn same_lines(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
     let a: Vec<&str> = a.split('\n').collect();
     let b: Vec<&str> = b.split('\n').collect();
     a.len() == b.len()
         && a.iter()
             .zip(&b)
-            .all(|(x, y)| comparison_key(x) == comparison_key(y))
+            .all(|(x, y)| x == y || comparison_key(x) == comparison_key(y))
 }
 
 /// Splits a text into diff tokens: words, runs of spaces, single `'\n'`, single other characters.
