@@ -94,6 +94,14 @@ fn libreoffice_accepts_new_and_rejects_old() {
     cases.push(case("res7".into(), usa, geneva.clone()));
     cases.extend(generated(&geneva, "geneva", 3));
 
+    // Resolution 1 from ITU's Word file: parts, provisions, sub-items two levels deep.
+    let res1 = load("resolutions/wtsa-1/hammamet-2016.docx");
+    let mut rng = Rng::new(5);
+    let pair = mutate(&res1, &EditKind::ALL, 12, &mut rng);
+    let mut new1 = pair.new;
+    assert!(edit_items(&mut new1, &mut rng, true) && edit_items(&mut new1, &mut rng, false));
+    cases.push(case("res1-mixed".into(), pair.old, new1));
+
     let opts = DocxOptions {
         reference: Some("USA/48A5".into()),
         ..DocxOptions::default()

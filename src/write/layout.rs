@@ -292,13 +292,10 @@ fn clause_layout(old: Option<&Clause>, new: Option<&Clause>, text: Stream, last:
     s.append(text);
     let items_old = old.map(item_labels).unwrap_or_default();
     let items_new = new.map(item_labels).unwrap_or_default();
-    let mut paras = split(&s, last, |i| {
-        if i == 0 {
-            Style::Normal
-        } else {
-            Style::Enumlev(1)
-        }
-    });
+    // Sub-item paragraphs are `enumlevN` when they start with a sub-item label; an unlabelled
+    // one (a second paragraph of the clause) stays `Normal`, as ITU writes it, and as the Word
+    // reader must read it (an `enumlev1` paragraph without a label reads as a bullet).
+    let mut paras = split(&s, last, |_| Style::Normal);
     for p in paras.iter_mut().skip(1) {
         if let Some(depth) = item_tab(&mut p.pieces, &items_old, &items_new) {
             p.style = Style::Enumlev(depth);
