@@ -26,6 +26,7 @@ pub mod parse;
 pub mod read;
 pub mod render;
 pub mod report;
+pub mod review;
 pub mod testgen;
 pub mod write;
 

@@ -42,6 +42,8 @@ enum Command {
     Diff(DiffArgs),
     /// Track a resolution through its revisions (oldest first): one row per clause lineage.
     History(HistoryArgs),
+    /// Compare proposals on one base side by side: conflicts, agreements, stale bases, adoption.
+    Review(ReviewArgs),
 }
 
 #[derive(clap::Args)]
@@ -218,6 +220,7 @@ fn run(cli: Cli) -> Result<i32, Failure> {
         } => parse(&file, format, &input, &mut out)?,
         Command::Diff(args) => diff(args, &mut out)?,
         Command::History(args) => history(args, &mut out)?,
+        Command::Review(args) => review(args, &mut out)?,
     };
     out.flush()?;
     Ok(code)
@@ -538,4 +541,47 @@ fn collection(args: &DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     } else {
         EXIT_SAME
     })
+}
+
+#[derive(clap::Args)]
+struct ReviewArgs {
+    /// The base text the proposals modify.
+    base: PathBuf,
+    /// The proposals (.docx with revision marks, clean or flattened texts).
+    #[arg(required = true)]
+    proposals: Vec<PathBuf>,
+    /// The text finally adopted: judge every proposed change adopted or not.
+    #[arg(long)]
+    outcome: Option<PathBuf>,
+    #[command(flatten)]
+    out: OutArgs,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+fn review(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, Failure> {
+    let load = args.input.load_options();
+    let base = resdiff::load(&args.base, &load)?;
+    let proposals = args
+        .proposals
+        .iter()
+        .map(|p| resdiff::review::load_proposal(p, &load))
+        .collect::<Result<Vec<_>, _>>()?;
+    let outcome = match &args.outcome {
+        Some(p) => Some(resdiff::load(p, &load)?),
+        None => None,
+    };
+    let r = resdiff::review::review(
+        &base,
+        &proposals,
+        outcome.as_ref(),
+        &CompareOptions::default(),
+    );
+    let mut buf = Vec::new();
+    render::review::render(&r, args.out.format(), args.out.color(), &mut buf)?;
+    let mut inputs: Vec<&Path> = vec![args.base.as_path()];
+    inputs.extend(args.proposals.iter().map(PathBuf::as_path));
+    inputs.extend(args.outcome.as_deref());
+    args.out.emit(&buf, &inputs, out)?;
+    Ok(EXIT_SAME)
 }

@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod outline;
+pub mod review;
 pub(crate) mod table;
 pub mod terminal;
 pub mod text;

@@ -89,7 +89,6 @@ pub(crate) fn paint_op(text: &str, op: Op, color: bool) -> String {
 
 /// Only the changed words of a diff, with a few words of context, as `[-old-]{+new+}`:
 /// `… to [-so advise-]{+inform+} the …`. At most `max` characters (cut with `…`).
-#[allow(dead_code)] // used by the review report, landing next
 pub(crate) fn short_diff(segs: &[Segment], max: usize) -> String {
     const CONTEXT: usize = 2;
     let mut out = String::new();

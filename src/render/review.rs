@@ -1,0 +1,239 @@
+//! The review report: the synoptic table (one row per clause, one column per proposal, each cell
+//! the op and a short diff), then conflicts, agreements, stale bases and adoption.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use crate::model::Op;
+use crate::review::{Cell, Review};
+
+use super::history::{write_warnings_markdown, write_warnings_text};
+use super::html::esc;
+use super::markdown::escape;
+use super::table::{markdown_table, paint_op, short_diff, text_table};
+use super::{view, OutputFormat};
+
+/// Characters of diff shown per cell in text and Markdown.
+const CELL_DIFF: usize = 60;
+
+fn row_name(r: &Review, i: usize) -> String {
+    match &r.rows[i].base {
+        Some(p) => view::place_text(p),
+        None => {
+            let added = r.rows[i].cells.iter().flatten().next();
+            let at = added
+                .and_then(|c| c.new.first())
+                .map(view::place_text)
+                .unwrap_or_default();
+            format!("(new) {at}")
+        }
+    }
+}
+
+fn cell_text(c: &Option<Cell>, color: bool) -> String {
+    match c {
+        None => String::new(),
+        Some(c) if c.op == Op::Noc => paint_op("NOC", Op::Noc, color),
+        Some(c) if c.op == Op::Mod => format!(
+            "{} {}",
+            paint_op("MOD", Op::Mod, color),
+            short_diff(&c.inline, CELL_DIFF)
+        ),
+        Some(c) => paint_op(c.op.as_str(), c.op, color),
+    }
+}
+
+fn lists(r: &Review) -> Vec<String> {
+    let p = |i: usize| format!("P{}", i + 1);
+    let mut out = Vec::new();
+    out.push(format!("conflicts: {}", r.conflicts.len()));
+    for c in &r.conflicts {
+        out.push(format!(
+            "  {}: {} and {} change `{}`: `{}` vs `{}`",
+            row_name(r, c.row),
+            p(c.proposals[0]),
+            p(c.proposals[1]),
+            c.base_words,
+            c.results[0],
+            c.results[1]
+        ));
+    }
+    out.push(format!("agreements: {}", r.agreements.len()));
+    for a in &r.agreements {
+        let who: Vec<String> = a.proposals.iter().map(|&i| p(i)).collect();
+        out.push(format!(
+            "  {}: {} {}",
+            row_name(r, a.row),
+            who.join(" = "),
+            a.op
+        ));
+    }
+    out.push(format!("stale base: {}", r.stale.len()));
+    for s in &r.stale {
+        let at = s.base.as_ref().map(view::place_text).unwrap_or_default();
+        out.push(format!(
+            "  {} was written against another text at {}: {}",
+            p(s.proposal),
+            at,
+            short_diff(&s.inline, 120)
+        ));
+    }
+    if r.outcome.is_some() {
+        out.push("adoption:".into());
+        for info in &r.proposals {
+            out.push(format!(
+                "  {}: {:.0}% of {} changes adopted",
+                info.name,
+                info.adoption_rate.unwrap_or(0.0) * 100.0,
+                info.changes
+            ));
+        }
+        for a in &r.adoption {
+            out.push(format!(
+                "  {} {} {}: {} (inserted words kept {}/{}, deleted words dropped {}/{})",
+                p(a.proposal),
+                a.op,
+                row_name(r, a.row),
+                a.verdict.as_str(),
+                a.inserted_kept,
+                a.inserted,
+                a.deleted_kept,
+                a.deleted
+            ));
+        }
+    }
+    out
+}
+
+fn table(r: &Review, color: bool) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut head = vec!["clause".to_string()];
+    head.extend(r.proposals.iter().map(|p| p.name.clone()));
+    let rows = (0..r.rows.len())
+        .map(|i| {
+            let mut row = vec![row_name(r, i)];
+            row.extend(r.rows[i].cells.iter().map(|c| cell_text(c, color)));
+            row
+        })
+        .collect();
+    (head, rows)
+}
+
+/// Renders the review in `format` (`color` for the terminal).
+pub fn render(
+    r: &Review,
+    format: OutputFormat,
+    color: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Terminal | OutputFormat::Text => {
+            let color = color && format == OutputFormat::Terminal;
+            writeln!(out, "base  {}", r.base.path)?;
+            for p in &r.proposals {
+                writeln!(out, "{:<4}  {}", p.name, p.side.path)?;
+            }
+            if let Some(o) = &r.outcome {
+                writeln!(out, "final {}", o.path)?;
+            }
+            writeln!(out)?;
+            let (head, rows) = table(r, color);
+            let mut all = vec![head];
+            all.extend(rows);
+            out.write_all(text_table(&all, 2).as_bytes())?;
+            writeln!(out)?;
+            for l in lists(r) {
+                writeln!(out, "{l}")?;
+            }
+            write_warnings_text(&r.warnings, out)
+        }
+        OutputFormat::Markdown => {
+            writeln!(out, "## Review of `{}`\n", r.base.path.replace('`', "'"))?;
+            for p in &r.proposals {
+                writeln!(out, "- {}: `{}`", p.name, p.side.path.replace('`', "'"))?;
+            }
+            if let Some(o) = &r.outcome {
+                writeln!(out, "- final: `{}`", o.path.replace('`', "'"))?;
+            }
+            writeln!(out)?;
+            let (head, rows) = table(r, false);
+            let rows: Vec<Vec<String>> = rows
+                .into_iter()
+                .map(|row| row.iter().map(|c| escape(c, false)).collect())
+                .collect();
+            out.write_all(markdown_table(&head, &rows).as_bytes())?;
+            writeln!(out)?;
+            for l in lists(r) {
+                match l.strip_prefix("  ") {
+                    Some(item) => writeln!(out, "- {}", escape(item, false))?,
+                    None => writeln!(out, "\n**{}**\n", escape(&l, false))?,
+                }
+            }
+            write_warnings_markdown(&r.warnings, out)
+        }
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, r)?;
+            writeln!(out)
+        }
+        OutputFormat::Html => html(r, out),
+    }
+}
+
+fn html(r: &Review, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut p = String::new();
+    let _ = write!(
+        p,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <title>resdiff review: {0}</title>\n<style>body{{font:15px/1.45 system-ui,sans-serif;margin:1.5rem 2rem}}\
+         table{{border-collapse:collapse}}th,td{{border:1px solid #d8dde4;padding:.2rem .5rem;text-align:left;vertical-align:top}}\
+         del{{color:#9e1b1b}}ins{{color:#12602d}}.MOD{{color:#8a5300}}.ADD{{color:#12602d}}.SUP{{color:#9e1b1b}}.NOC{{color:#5b6775}}</style>\n\
+         </head>\n<body>\n<h1>Review of {0}</h1>\n<table>\n<thead><tr><th>clause</th>",
+        esc(&r.base.path)
+    );
+    for info in &r.proposals {
+        let _ = write!(
+            p,
+            "<th title=\"{}\">{}</th>",
+            esc(&info.side.path),
+            esc(&info.name)
+        );
+    }
+    p.push_str("</tr></thead>\n<tbody>\n");
+    for (i, row) in r.rows.iter().enumerate() {
+        let _ = write!(p, "<tr><td>{}</td>", esc(&row_name(r, i)));
+        for c in &row.cells {
+            match c {
+                None => p.push_str("<td></td>"),
+                Some(c) => {
+                    let _ = write!(p, "<td><b class=\"{0}\">{0}</b>", c.op);
+                    if c.op == Op::Mod {
+                        p.push_str("<br>");
+                        for (s, text) in c.inline.iter().zip(view::inline_texts(&c.inline)) {
+                            let t = esc(&text);
+                            match s.op {
+                                crate::report::SegmentOp::Delete => {
+                                    let _ = write!(p, "<del>{t}</del>");
+                                }
+                                crate::report::SegmentOp::Insert => {
+                                    let _ = write!(p, "<ins>{t}</ins>");
+                                }
+                                crate::report::SegmentOp::Equal => p.push_str(&t),
+                            }
+                        }
+                    }
+                    p.push_str("</td>");
+                }
+            }
+        }
+        p.push_str("</tr>\n");
+    }
+    p.push_str("</tbody>\n</table>\n<ul>\n");
+    for l in lists(r) {
+        let _ = writeln!(p, "<li>{}</li>", esc(l.trim()));
+    }
+    for w in &r.warnings {
+        let _ = writeln!(p, "<li>warning: {}</li>", esc(&w.message));
+    }
+    p.push_str("</ul>\n</body>\n</html>\n");
+    out.write_all(p.as_bytes())
+}
