@@ -1,5 +1,5 @@
 //! Pairing precision and recall per edit kind, over revision pairs generated from the shipped
-//! texts with known answers (see `resdiff::testgen`). Prints the table.
+//! texts (both Resolution 7 texts and Resolution 1) with known answers (see `resdiff::testgen`). Prints the table.
 
 mod common;
 
@@ -12,11 +12,15 @@ fn load(rel: &str) -> Resolution {
 }
 
 /// Pairs per base text and edit kind.
-const SEEDS: u64 = 60;
+const SEEDS: u64 = 40;
 
 #[test]
 fn pairing_precision_and_recall_per_edit_kind() {
-    let bases = [load(common::RES7_USA), load(common::RES7_GENEVA)];
+    let bases = [
+        load(common::RES7_USA),
+        load(common::RES7_GENEVA),
+        load(common::RES1_HAMMAMET),
+    ];
     let mut table = Vec::new();
     for kind in EditKind::ALL {
         let mut total = Score::default();

@@ -15,6 +15,9 @@ const MAX_EXTEND: usize = 3;
 /// Least absolute gain of a join over the single partner.
 const MIN_GAIN: f64 = 0.05;
 
+/// A join this similar explains the other side almost word for word.
+const NEAR_EXACT: f64 = 0.97;
+
 /// What the split search needs to know.
 pub(crate) struct SplitCtx<'a> {
     /// The side that keeps one unit (old for a split).
@@ -37,10 +40,13 @@ impl SplitCtx<'_> {
     }
 
     /// Is `joined` clearly better than `single`? It must remove at least `margin` of the
-    /// dissimilarity left by the single partner, and gain at least [`MIN_GAIN`].
+    /// dissimilarity left by the single partner, and gain at least [`MIN_GAIN`] unless the join
+    /// is near-exact (a one-word heading such as `Consultation` joined to its provision gains
+    /// little, yet explains the text completely).
     fn clearly_better(&self, joined: f64, single: f64) -> bool {
         joined >= self.min_similarity
-            && joined - single >= MIN_GAIN
+            && joined > single
+            && (joined - single >= MIN_GAIN || joined >= NEAR_EXACT)
             && joined >= single + self.margin * (1.0 - single)
     }
 
