@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use super::units::Unit;
 
-/// Exact anchors: units with equal comparison keys. A key held by the same number of units on
-/// both sides pairs them in order; other repeated keys are left to the similarity passes.
+/// Exact anchors: units with equal comparison keys. A key held by several units pairs the
+/// i-th old one with the i-th new one (by order), a rule that gives the same pairs whichever
+/// side is called old.
 pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
     let mut by_key: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for u in old {
@@ -16,7 +17,6 @@ pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
     }
     let mut out: Vec<(usize, usize)> = by_key
         .values()
-        .filter(|(o, n)| o.len() == n.len())
         .flat_map(|(o, n)| o.iter().copied().zip(n.iter().copied()))
         .collect();
     out.sort_unstable();

@@ -3,7 +3,7 @@
 //! Two measures, both weighted by IDF so that shared rare words (`Memorandum`, `JTC`) count
 //! more than shared common ones (`the`, `of`):
 //! - word sets: weighted Dice coefficient of the distinct words;
-//! - word order: weighted longest common subsequence of the word sequences.
+//! - word order: longest common subsequence of the word sequences.
 //!
 //! A rewording keeps most rare words (high Dice) and most of the sentence order (high LCS);
 //! two unrelated clauses about the same subject share words but not their order.
@@ -54,27 +54,21 @@ impl Scorer<'_> {
         2.0 * common / (wa + wb)
     }
 
-    /// Weighted longest-common-subsequence ratio of two word sequences.
+    /// Longest-common-subsequence ratio of two word sequences, `2 * LCS / (|a| + |b|)`. Not
+    /// weighted: the length of an LCS is unique, its words are not, so only the plain ratio is
+    /// the same whichever side is called old. Exact (raw Myers, no heuristics, no deadline).
     pub fn order(&self, a: &[u32], b: &[u32]) -> f64 {
-        let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
-        let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
-        if wa + wb == 0.0 {
-            return if a.is_empty() && b.is_empty() {
-                1.0
-            } else {
-                0.0
-            };
+        if a.is_empty() && b.is_empty() {
+            return 1.0;
         }
-        let mut common = 0.0;
-        for op in capture_diff_slices(Algorithm::Myers, a, b) {
-            if let DiffOp::Equal { old_index, len, .. } = op {
-                common += a[old_index..old_index + len]
-                    .iter()
-                    .map(|&x| self.w(x))
-                    .sum::<f64>();
-            }
-        }
-        2.0 * common / (wa + wb)
+        let common: usize = capture_diff_slices(Algorithm::RawMyers, a, b)
+            .iter()
+            .map(|op| match op {
+                DiffOp::Equal { len, .. } => *len,
+                _ => 0,
+            })
+            .sum();
+        2.0 * common as f64 / (a.len() + b.len()) as f64
     }
 
     /// The similarity used to pair clauses, in [0, 1], quantized.
