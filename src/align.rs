@@ -158,11 +158,15 @@ fn align_units(
         per_unit: options.max_candidates.max(1),
     };
     let cands = candidates::candidates(ou, nu, &old_free, &new_free, scorer.idf, &limits);
+    // Scores are only compared with these thresholds: pairs that cannot reach the lower one
+    // skip the word-order LCS (most candidates of a large text).
+    let floor = options.min_similarity.min(options.move_threshold);
     let scored: Vec<(usize, usize, f64)> = cands
         .iter()
         .map(|&(o, n)| {
             let (a, b) = (&ou[o], &nu[n]);
-            (o, n, scorer.similarity(&a.words, &a.set, &b.words, &b.set))
+            let s = scorer.similarity_from(&a.words, &a.set, &b.words, &b.set, floor);
+            (o, n, s)
         })
         .collect();
     // 3. Order-preserving chain of anchors and similar pairs.

@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 fn bookmark_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -140,8 +140,20 @@ fn fold_char(c: char) -> Option<char> {
 /// Folds typography but keeps Markdown-free, artefact-free text otherwise as written.
 /// Used for both the key and for tokenizing inline diffs consistently.
 pub fn fold_typography(s: &str) -> String {
+    // ASCII is its own NFKC and folds byte by byte: the common case, without the Unicode
+    // tables (this function runs on every token of every inline diff).
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .map(|b| match b {
+                b'`' => '\'',
+                b if b.is_ascii_control() => ' ',
+                b => char::from(b),
+            })
+            .collect();
+    }
     let mut out = String::with_capacity(s.len());
-    for c in s.nfkc() {
+    let mut push = |c: char| {
         if let Some(f) = fold_char(c) {
             if f == '…' {
                 out.push_str("...");
@@ -149,6 +161,12 @@ pub fn fold_typography(s: &str) -> String {
                 out.push(f);
             }
         }
+    };
+    // A text the quick check finds in NFKC already is its own NFKC: skip the recomposition.
+    if is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        s.chars().for_each(&mut push);
+    } else {
+        s.nfkc().for_each(&mut push);
     }
     out
 }
@@ -221,6 +239,33 @@ mod tests {
             comparison_key("Recommendations")
         );
         assert_ne!(comparison_key("a;"), comparison_key("a,"));
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_like_the_general_path() {
+        // The same ASCII text with a non-ASCII character appended takes the general path.
+        for s in [
+            "a`b\tc\x0bd\x7fe",
+            "  x\r\ny  ",
+            "plain text; (ITU-T) 'q' \"d\"",
+        ] {
+            let general = fold_typography(&format!("{s}\u{e9}"));
+            assert_eq!(format!("{}\u{e9}", fold_typography(s)), general, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn texts_not_in_nfkc_are_still_normalized() {
+        // e + combining acute composes; the ligature and the full-width letter decompose.
+        assert_eq!(
+            fold_typography("Florianope\u{301}lis"),
+            "Florianop\u{e9}lis"
+        );
+        assert_eq!(fold_typography("\u{fb01}le \u{ff21}"), "file A");
+        assert_eq!(
+            fold_typography("ITU\u{2011}T \u{201c}x\u{201d}"),
+            "ITU-T \"x\""
+        );
     }
 
     #[test]

@@ -71,6 +71,55 @@ impl Scorer<'_> {
         2.0 * common as f64 / (a.len() + b.len()) as f64
     }
 
+    /// An upper bound of [`Scorer::order`] without the LCS: a common subsequence holds each
+    /// word at most as often as the rarer side does.
+    fn order_bound(&self, a: &[u32], b: &[u32]) -> f64 {
+        let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
+        let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
+        if wa + wb == 0.0 {
+            return 1.0;
+        }
+        let (mut a, mut b) = (a.to_vec(), b.to_vec());
+        a.sort_unstable();
+        b.sort_unstable();
+        let (mut i, mut j, mut common) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += self.w(a[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * common / (wa + wb)
+    }
+
+    /// [`Scorer::similarity`] when it reaches `floor`; below it, some value below `floor` (an
+    /// upper bound), found without the costly word-order LCS. Callers that only compare the
+    /// result with thresholds at or above `floor` decide exactly as with `similarity`.
+    pub fn similarity_from(
+        &self,
+        a_words: &[u32],
+        a_set: &[u32],
+        b_words: &[u32],
+        b_set: &[u32],
+        floor: f64,
+    ) -> f64 {
+        let dice = self.dice(a_set, b_set);
+        if dice >= 0.05 {
+            let bound = (1.0 - self.order_weight) * dice
+                + self.order_weight * self.order_bound(a_words, b_words);
+            // The margin covers rounding differences between the bound's and the LCS's sums.
+            if bound + 1e-6 < floor {
+                return quantize(bound).min(floor - 1e-6);
+            }
+        }
+        self.similarity(a_words, a_set, b_words, b_set)
+    }
+
     /// The similarity used to pair clauses, in [0, 1], quantized.
     pub fn similarity(
         &self,
@@ -106,6 +155,40 @@ mod tests {
             1.0
         );
         assert_eq!(s.similarity(&[1, 2], &[1, 2], &[3, 4], &[3, 4]), 0.0);
+    }
+
+    #[test]
+    fn pruned_similarity_decides_like_the_full_one() {
+        let idf = vec![0.5, 1.0, 1.5, 2.0, 0.2, 3.0];
+        let s = Scorer {
+            idf: &idf,
+            order_weight: 0.5,
+        };
+        let texts: [&[u32]; 5] = [
+            &[0, 1, 2, 3],
+            &[3, 2, 1, 0, 0],
+            &[0, 4, 4, 5],
+            &[5, 4, 1],
+            &[0, 1, 2, 3, 4, 5],
+        ];
+        let set = |w: &[u32]| {
+            let mut v = w.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        for a in texts {
+            for b in texts {
+                let full = s.similarity(a, &set(a), b, &set(b));
+                for floor in [0.0, 0.2, 0.3, 0.5, 0.7, 1.0] {
+                    let pruned = s.similarity_from(a, &set(a), b, &set(b), floor);
+                    assert_eq!(pruned >= floor, full >= floor, "{a:?} {b:?} {floor}");
+                    if full >= floor {
+                        assert_eq!(pruned, full);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
