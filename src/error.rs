@@ -26,17 +26,13 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: empty file (nothing to read: was it saved?)", .0.display())]
+    #[error("{}: empty file", .0.display())]
     Empty(PathBuf),
     #[error("{}: binary file, not a resolution text (supported: .md, .txt, .docx)", .0.display())]
     Binary(PathBuf),
     #[error("{}: not a Word document: {reason}", path.display())]
     BadDocx { path: PathBuf, reason: String },
-    #[error(
-        "{}: no resolution found: {reason} (is this an ITU resolution? if its format was \
-         misdetected, name it with --from)",
-        path.display()
-    )]
+    #[error("{}: no resolution found: {reason}", path.display())]
     NoResolution { path: PathBuf, reason: String },
     #[error("{}: too large: {reason}", path.display())]
     TooLarge { path: PathBuf, reason: String },
