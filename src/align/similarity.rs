@@ -3,7 +3,7 @@
 //! Two measures, both weighted by IDF so that shared rare words (`Memorandum`, `JTC`) count
 //! more than shared common ones (`the`, `of`):
 //! - word sets: weighted Dice coefficient of the distinct words;
-//! - word order: longest common subsequence of the word sequences.
+//! - word order: weighted longest common subsequence of the word sequences.
 //!
 //! A rewording keeps most rare words (high Dice) and most of the sentence order (high LCS);
 //! two unrelated clauses about the same subject share words but not their order.
@@ -54,21 +54,35 @@ impl Scorer<'_> {
         2.0 * common / (wa + wb)
     }
 
-    /// Longest-common-subsequence ratio of two word sequences, `2 * LCS / (|a| + |b|)`. Not
-    /// weighted: the length of an LCS is unique, its words are not, so only the plain ratio is
-    /// the same whichever side is called old. Exact (raw Myers, no heuristics, no deadline).
-    pub fn order(&self, a: &[u32], b: &[u32]) -> f64 {
-        if a.is_empty() && b.is_empty() {
-            return 1.0;
-        }
-        let common: usize = capture_diff_slices(Algorithm::RawMyers, a, b)
+    /// Weight of the common subsequence `diff(a, b)` finds (exact raw Myers, no deadline).
+    fn common_weight(&self, a: &[u32], b: &[u32]) -> f64 {
+        capture_diff_slices(Algorithm::RawMyers, a, b)
             .iter()
             .map(|op| match op {
-                DiffOp::Equal { len, .. } => *len,
-                _ => 0,
+                DiffOp::Equal { old_index, len, .. } => a[*old_index..old_index + len]
+                    .iter()
+                    .map(|&x| self.w(x))
+                    .sum::<f64>(),
+                _ => 0.0,
             })
-            .sum();
-        2.0 * common as f64 / (a.len() + b.len()) as f64
+            .sum()
+    }
+
+    /// Weighted longest-common-subsequence ratio of two word sequences. Several LCS may exist
+    /// with different weights; taking the better of both directions gives the same value
+    /// whichever side is called old.
+    pub fn order(&self, a: &[u32], b: &[u32]) -> f64 {
+        let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
+        let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
+        if wa + wb == 0.0 {
+            return if a.is_empty() && b.is_empty() {
+                1.0
+            } else {
+                0.0
+            };
+        }
+        let common = self.common_weight(a, b).max(self.common_weight(b, a));
+        2.0 * common / (wa + wb)
     }
 
     /// An upper bound of [`Scorer::order`] without the LCS: a common subsequence holds each
