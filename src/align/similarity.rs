@@ -86,27 +86,30 @@ impl Scorer<'_> {
     }
 
     /// An upper bound of [`Scorer::order`] without the LCS: a common subsequence holds each
-    /// word at most as often as the rarer side does (`2 * |a ∩ b| / (|a| + |b|)`, multisets).
+    /// word at most as often as the rarer side does, so the weighted multiset intersection
+    /// bounds the weighted LCS from above (same weights and denominator as `order`).
     fn order_bound(&self, a: &[u32], b: &[u32]) -> f64 {
-        if a.is_empty() && b.is_empty() {
+        let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
+        let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
+        if wa + wb == 0.0 {
             return 1.0;
         }
         let (mut sa, mut sb) = (a.to_vec(), b.to_vec());
         sa.sort_unstable();
         sb.sort_unstable();
-        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        let (mut i, mut j, mut common) = (0, 0, 0.0f64);
         while i < sa.len() && j < sb.len() {
             match sa[i].cmp(&sb[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    common += 1;
+                    common += self.w(sa[i]);
                     i += 1;
                     j += 1;
                 }
             }
         }
-        2.0 * common as f64 / (a.len() + b.len()) as f64
+        2.0 * common / (wa + wb)
     }
 
     /// [`Scorer::similarity`] when it reaches `floor`; below it, some value below `floor` (an
@@ -154,6 +157,27 @@ impl Scorer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn order_bound_is_an_upper_bound_of_the_weighted_order() {
+        // One heavy shared word among light different ones: the unweighted count says 0.25,
+        // the weighted order says far more; the bound must not fall below it.
+        let mut idf = vec![0.1; 10];
+        idf[1] = 5.0;
+        let s = Scorer {
+            idf: &idf,
+            order_weight: 0.5,
+        };
+        let cases: [(&[u32], &[u32]); 4] = [
+            (&[1, 2, 2, 2], &[1, 3, 3, 3]),
+            (&[1, 2, 3, 4], &[4, 3, 2, 1]),
+            (&[2, 1, 2], &[1, 2, 2, 5]),
+            (&[], &[1]),
+        ];
+        for (a, b) in cases {
+            assert!(s.order_bound(a, b) + 1e-9 >= s.order(a, b), "{a:?} {b:?}");
+        }
+    }
 
     #[test]
     fn identical_is_one_disjoint_is_zero() {
