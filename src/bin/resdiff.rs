@@ -325,9 +325,21 @@ fn emit(
     inputs: &[&Path],
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    match &args.output {
+    write_output(args.output.as_deref(), args.force, bytes, inputs, out)
+}
+
+/// Writes finished bytes to `-o` (atomically, never over an input, `--force` to replace) or to
+/// `out`: the one place every command's output goes through.
+fn write_output(
+    output: Option<&Path>,
+    force: bool,
+    bytes: &[u8],
+    inputs: &[&Path],
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    match output {
         Some(path) => {
-            let overwrite = if args.force {
+            let overwrite = if force {
                 Overwrite::Replace
             } else {
                 Overwrite::Refuse
@@ -462,18 +474,7 @@ impl OutArgs {
     }
     /// Writes `bytes` to `-o` (atomically, never over an input) or to `out`.
     fn emit(&self, bytes: &[u8], inputs: &[&Path], out: &mut dyn Write) -> Result<(), Failure> {
-        match &self.output {
-            Some(path) => {
-                let overwrite = if self.force {
-                    Overwrite::Replace
-                } else {
-                    Overwrite::Refuse
-                };
-                write_atomically(path, bytes, inputs, overwrite)?;
-            }
-            None => out.write_all(bytes)?,
-        }
-        Ok(())
+        write_output(self.output.as_deref(), self.force, bytes, inputs, out)
     }
 }
 
