@@ -261,13 +261,14 @@ fn relabel(section: &mut GSection, mark: bool) {
     }
 }
 
-/// Words a generated text may use: the base's own vocabulary and invented words.
-struct Words {
+/// Words a generated text may use: the base's own vocabulary and invented words (so large
+/// texts keep rare words, as real long resolutions do: names, references, numbers).
+pub struct Words {
     pool: Vec<String>,
 }
 
 impl Words {
-    fn of(base: &Resolution) -> Self {
+    pub fn of(base: &Resolution) -> Self {
         let mut pool: Vec<String> = base
             .clauses()
             .iter()
@@ -294,7 +295,7 @@ impl Words {
             .map(|_| SYL[rng.below(SYL.len())])
             .collect()
     }
-    fn word(&self, rng: &mut Rng) -> String {
+    pub fn word(&self, rng: &mut Rng) -> String {
         if rng.chance(0.3) {
             Self::invented(rng)
         } else {

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use resdiff::model::{Clause, Division, Label, Resolution, Text};
-use resdiff::testgen::{mutate, EditKind, Rng};
+use resdiff::testgen::{mutate, EditKind, Rng, Words};
 use resdiff::{load, LoadOptions};
 
 /// The shipped texts, relative to the crate root.
@@ -44,47 +44,9 @@ pub const EDITS: [EditKind; 10] = [
     EditKind::Merge,
 ];
 
-/// Words for rewording: the base's own words, and invented ones (so large texts keep rare
-/// words, as real long resolutions do: names, references, numbers).
-struct Pool(Vec<String>);
-
-impl Pool {
-    fn of(base: &Resolution) -> Pool {
-        let mut words: Vec<String> = base
-            .clauses()
-            .iter()
-            .flat_map(|(_, c)| {
-                c.full_shown()
-                    .split_whitespace()
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        words.sort();
-        words.dedup();
-        if words.is_empty() {
-            words.push("text".into());
-        }
-        Pool(words)
-    }
-    fn word(&self, rng: &mut Rng) -> String {
-        const SYL: [&str; 16] = [
-            "ra", "mo", "ti", "ve", "lan", "dor", "ex", "qui", "ston", "pel", "ar", "zu", "net",
-            "cor", "bi", "sa",
-        ];
-        if rng.chance(0.3) {
-            (0..2 + rng.below(3))
-                .map(|_| SYL[rng.below(SYL.len())])
-                .collect()
-        } else {
-            self.0[rng.below(self.0.len())].clone()
-        }
-    }
-}
-
 /// Replaces about `rate` of the words of `text` (never the last one, which carries the
 /// clause's closing punctuation).
-fn reword(text: &str, rate: f64, pool: &Pool, rng: &mut Rng) -> String {
+fn reword(text: &str, rate: f64, pool: &Words, rng: &mut Rng) -> String {
     let toks: Vec<&str> = text.split(' ').collect();
     let last = toks.len().saturating_sub(1);
     toks.iter()
@@ -100,7 +62,7 @@ fn reword(text: &str, rate: f64, pool: &Pool, rng: &mut Rng) -> String {
         .join(" ")
 }
 
-fn reword_clause(c: &Clause, pool: &Pool, rng: &mut Rng) -> Clause {
+fn reword_clause(c: &Clause, pool: &Words, rng: &mut Rng) -> Clause {
     let mut c = c.clone();
     c.text = Text::new(reword(&c.text.shown, 0.25, pool, rng));
     c.items = c
@@ -116,7 +78,7 @@ fn reword_clause(c: &Clause, pool: &Pool, rng: &mut Rng) -> Clause {
 /// header is the base's. Deterministic for a seed.
 pub fn scaled(base: &Resolution, clauses: usize, seed: u64) -> Resolution {
     let mut rng = Rng::new(seed);
-    let pool = Pool::of(base);
+    let pool = Words::of(base);
     let template: Vec<&Division> = base
         .walk_divisions()
         .into_iter()
