@@ -12,7 +12,8 @@
 //! - with an older text: a clause of the proposal that contains all of the old clause's words in
 //!   order while adding text (nothing was deleted: deletions survived as text).
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -75,23 +76,33 @@ impl Glue {
     }
 }
 
-/// Words known from the documents, lower-cased, with their counts.
-struct Vocabulary(HashMap<String, usize>);
+/// Words known from the documents, lower-cased, with their counts. Borrows the documents'
+/// words (only words with capitals are copied, lower-cased): it is built over every word.
+struct Vocabulary<'a>(foldhash::HashMap<Cow<'a, str>, usize>);
 
-impl Vocabulary {
-    fn of(docs: &[&Resolution]) -> Self {
-        let mut counts = HashMap::new();
+/// `w` lower-cased, borrowed when it already is (most words of a text).
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
+impl<'a> Vocabulary<'a> {
+    fn of(docs: &[&'a Resolution]) -> Self {
+        let mut counts = foldhash::HashMap::default();
         for doc in docs {
-            for text in texts(doc) {
-                for w in words(&text.1) {
-                    *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+            for (_, text) in texts(doc) {
+                for w in words(text) {
+                    *counts.entry(lower(w)).or_insert(0) += 1;
                 }
             }
         }
         Vocabulary(counts)
     }
     fn count(&self, w: &str) -> usize {
-        self.0.get(&w.to_lowercase()).copied().unwrap_or(0)
+        self.0.get(lower(w).as_ref()).copied().unwrap_or(0)
     }
 }
 
@@ -182,7 +193,7 @@ enum Where {
 }
 
 /// The texts of a resolution that can carry flattened marks, with their places.
-fn texts(doc: &Resolution) -> Vec<(Where, String)> {
+fn texts(doc: &Resolution) -> Vec<(Where, &str)> {
     let mut out = Vec::new();
     let h = &doc.header;
     let fields = [
@@ -193,7 +204,7 @@ fn texts(doc: &Resolution) -> Vec<(Where, String)> {
     ];
     for (name, t) in fields {
         if let Some(t) = t {
-            out.push((Where::Field(name), t.shown.clone()));
+            out.push((Where::Field(name), t.shown.as_str()));
         }
     }
     for (_, clause) in doc.clauses() {
@@ -202,8 +213,8 @@ fn texts(doc: &Resolution) -> Vec<(Where, String)> {
     out
 }
 
-fn push_clause(c: &crate::model::Clause, out: &mut Vec<(Where, String)>) {
-    out.push((Where::At(c.origin), c.text.shown.clone()));
+fn push_clause<'a>(c: &'a crate::model::Clause, out: &mut Vec<(Where, &'a str)>) {
+    out.push((Where::At(c.origin), c.text.shown.as_str()));
     for item in &c.items {
         push_clause(item, out);
     }
@@ -226,15 +237,46 @@ pub fn glue_points(doc: &Resolution, other: Option<&Resolution>) -> Vec<Glue> {
     let mut docs = vec![doc];
     docs.extend(other);
     let vocab = Vocabulary::of(&docs);
+    find_glues(doc, |_| true, || &vocab)
+}
 
+/// The strong glue points of `doc` (year-word, case-change, punctuation), as [`glue_points`]
+/// finds them, at a fraction of the cost: the vocabulary is only built when a token could be a
+/// case-change glue (rare in clean text), never for the word joins.
+fn strong_glue_points(doc: &Resolution) -> Vec<Glue> {
+    let vocab = std::cell::OnceCell::new();
+    let mut glues = find_glues(doc, could_be_strong, || {
+        vocab.get_or_init(|| Vocabulary::of(&[doc]))
+    });
+    glues.retain(|g| g.kind.is_strong());
+    glues
+}
+
+/// Can `token` be a strong glue point? A cheap test that never misses one.
+fn could_be_strong(token: &str) -> bool {
+    let core = token.trim_end_matches(|c: char| !c.is_alphanumeric());
+    punctuation_glue(token).is_some()
+        || year_glue(core).is_some()
+        || core
+            .chars()
+            .zip(core.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+}
+
+/// The glue points of `doc` among the tokens `consider` accepts.
+fn find_glues<'v>(
+    doc: &Resolution,
+    consider: impl Fn(&str) -> bool,
+    vocab: impl Fn() -> &'v Vocabulary<'v>,
+) -> Vec<Glue> {
     let mut found = Vec::new();
     for (place, text) in texts(doc) {
         let (origin, field) = match place {
             Where::At(o) => (Some(o), None),
             Where::Field(f) => (None, Some(f.to_string())),
         };
-        for token in tokens(&text) {
-            if let Some((kind, left, right)) = classify(token, &vocab) {
+        for token in tokens(text).filter(|t| consider(t)) {
+            if let Some((kind, left, right)) = classify(token, vocab()) {
                 let token = token.to_string();
                 found.push(Glue {
                     kind,
@@ -387,10 +429,7 @@ pub fn cross_check(old: &Resolution, new: &Resolution, report: &Report) -> Vec<W
         if already {
             continue;
         }
-        let mut glues: Vec<Glue> = glue_points(doc, None)
-            .into_iter()
-            .filter(|g| g.kind.is_strong())
-            .collect();
+        let mut glues = strong_glue_points(doc);
         glues.extend(
             replaced
                 .iter()
@@ -535,6 +574,9 @@ fn contained_clauses(old: &Resolution, new: &Resolution) -> Vec<Origin> {
         let Some(o) = old_by_key.get(&key(d, c)) else {
             continue;
         };
+        if same_keys(o, c) {
+            continue; // unchanged: nothing added
+        }
         let ow: Vec<String> = words(&o.full_shown()).map(str::to_lowercase).collect();
         let nw: Vec<String> = words(&c.full_shown()).map(str::to_lowercase).collect();
         if nw.len() > ow.len() && is_subsequence(&ow, &nw) {
@@ -542,6 +584,15 @@ fn contained_clauses(old: &Resolution, new: &Resolution) -> Vec<Origin> {
         }
     }
     out
+}
+
+/// Do two clauses say the same, sub-items included (comparison keys)?
+fn same_keys(a: &crate::model::Clause, b: &crate::model::Clause) -> bool {
+    a.text.key == b.text.key
+        && a.items.len() == b.items.len()
+        && a.items.iter().zip(&b.items).all(|(x, y)| {
+            x.label.as_ref().map(|l| &l.raw) == y.label.as_ref().map(|l| &l.raw) && same_keys(x, y)
+        })
 }
 
 fn is_subsequence(small: &[String], big: &[String]) -> bool {
@@ -623,8 +674,13 @@ fn guess_deletion(segments: &[crate::report::Segment], glue: &Glue) -> Option<St
 mod tests {
     use super::*;
 
-    fn vocab(words: &[&str]) -> Vocabulary {
-        Vocabulary(words.iter().map(|w| (w.to_string(), 2)).collect())
+    fn vocab(words: &[&str]) -> Vocabulary<'static> {
+        Vocabulary(
+            words
+                .iter()
+                .map(|w| (Cow::Owned(w.to_string()), 2))
+                .collect(),
+        )
     }
 
     #[test]

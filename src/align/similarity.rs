@@ -16,6 +16,13 @@ pub(crate) fn quantize(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
+/// Fixed-point scale of word weights in the LCS (IDF weights are rounded to 1e-9).
+const FIXED: f64 = 1e9;
+
+/// Largest LCS table (words x words, after trimming equal ends) computed exactly: a pair of
+/// clauses of 2,000 words each. Beyond it, Myers' LCS (fast on similar texts) is weighed.
+const MAX_DP_CELLS: usize = 4_000_000;
+
 /// Similarity scorer over word ids, with IDF weights and the share of word order.
 pub(crate) struct Scorer<'a> {
     pub idf: &'a [f64],
@@ -54,23 +61,69 @@ impl Scorer<'_> {
         2.0 * common / (wa + wb)
     }
 
-    /// Weight of the common subsequence `diff(a, b)` finds (exact raw Myers, no deadline).
+    /// Weight of the heaviest common subsequence of `a` and `b`. Exact and symmetric: equal
+    /// ends are trimmed (a rewording keeps most of a clause around its edit), then a dynamic
+    /// program over the middle keeps one row of integer weights. Integer weights (IDF in
+    /// units of 1e-9, as [`super::units::Vocab::finish`] rounds them) make the sum the same
+    /// whatever the order of the additions, so `order(a, b) == order(b, a)` bit for bit.
     fn common_weight(&self, a: &[u32], b: &[u32]) -> f64 {
+        let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let (a, b, mut total) = (&a[head..], &b[head..], self.fixed_sum(&a[..head]));
+        let tail = a
+            .iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count();
+        total += self.fixed_sum(&a[a.len() - tail..]);
+        let (a, b) = (&a[..a.len() - tail], &b[..b.len() - tail]);
+        if a.is_empty() || b.is_empty() {
+            return total as f64 / FIXED;
+        }
+        if a.len().saturating_mul(b.len()) > MAX_DP_CELLS {
+            // A giant middle (a single clause of megabytes): Myers' LCS, weighed, both ways.
+            total += self.myers_weight(a, b).max(self.myers_weight(b, a));
+            return total as f64 / FIXED;
+        }
+        // Iterate over the longer side, keep a row as long as the shorter one.
+        let (outer, inner) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+        let mut row = vec![0u64; inner.len() + 1];
+        for &x in outer {
+            let wx = self.fixed(x);
+            let mut diag = 0u64; // row[j] of the previous outer word
+            for (j, &y) in inner.iter().enumerate() {
+                let up = row[j + 1];
+                row[j + 1] = if x == y { diag + wx } else { up.max(row[j]) };
+                diag = up;
+            }
+        }
+        (total + row[inner.len()]) as f64 / FIXED
+    }
+
+    /// A word's IDF weight in fixed point (units of 1 / [`FIXED`]).
+    fn fixed(&self, id: u32) -> u64 {
+        (self.w(id) * FIXED).round() as u64
+    }
+
+    fn fixed_sum(&self, words: &[u32]) -> u64 {
+        words.iter().map(|&x| self.fixed(x)).sum()
+    }
+
+    /// Fixed-point weight of the common subsequence `diff(a, b)` finds (raw Myers).
+    fn myers_weight(&self, a: &[u32], b: &[u32]) -> u64 {
         capture_diff_slices(Algorithm::RawMyers, a, b)
             .iter()
             .map(|op| match op {
-                DiffOp::Equal { old_index, len, .. } => a[*old_index..old_index + len]
-                    .iter()
-                    .map(|&x| self.w(x))
-                    .sum::<f64>(),
-                _ => 0.0,
+                DiffOp::Equal { old_index, len, .. } => {
+                    self.fixed_sum(&a[*old_index..old_index + len])
+                }
+                _ => 0,
             })
             .sum()
     }
 
-    /// Weighted longest-common-subsequence ratio of two word sequences. Several LCS may exist
-    /// with different weights; taking the better of both directions gives the same value
-    /// whichever side is called old.
+    /// Weighted longest-common-subsequence ratio of two word sequences: the heaviest common
+    /// subsequence over the weight of both sides.
     pub fn order(&self, a: &[u32], b: &[u32]) -> f64 {
         let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
         let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
@@ -81,8 +134,7 @@ impl Scorer<'_> {
                 0.0
             };
         }
-        let common = self.common_weight(a, b).max(self.common_weight(b, a));
-        2.0 * common / (wa + wb)
+        2.0 * self.common_weight(a, b) / (wa + wb)
     }
 
     /// An upper bound of [`Scorer::order`] without the LCS: a common subsequence holds each

@@ -1,7 +1,5 @@
 //! Units of alignment: the top-level clauses of both revisions, with the words they say.
 
-use std::collections::HashMap;
-
 use crate::model::Resolution;
 use crate::normalize::comparison_key;
 use crate::report::Place;
@@ -27,7 +25,7 @@ pub(crate) struct Unit {
 /// Word ids shared by both revisions, with document frequencies for IDF weights.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: foldhash::HashMap<String, u32>,
     /// Number of units (both sides) holding each word.
     pub df: Vec<u32>,
     /// IDF weight of each word, set by [`Vocab::finish`].
@@ -50,8 +48,13 @@ impl Vocab {
         key.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(|w| {
-                let w = w.to_lowercase();
-                self.id(stem(&w))
+                if w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                {
+                    self.id(stem(w))
+                } else {
+                    self.id(stem(&w.to_lowercase()))
+                }
             })
             .collect()
     }
@@ -97,7 +100,12 @@ pub(crate) fn units(res: &Resolution, vocab: &mut Vocab) -> Vec<Unit> {
         );
         for clause in &div.clauses {
             let text = clause.full_shown();
-            let key = comparison_key(&text);
+            // Without sub-items the text is the clause's own, whose key the parser computed.
+            let key = if clause.items.is_empty() {
+                clause.text.key.clone()
+            } else {
+                comparison_key(&text)
+            };
             let words = vocab.words(&key);
             let mut set = words.clone();
             set.sort_unstable();
