@@ -21,6 +21,8 @@ mod units;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 pub use apply::apply;
 pub use editorial::is_editorial;
 
@@ -162,7 +164,7 @@ fn align_units(
     // skip the word-order LCS (most candidates of a large text).
     let floor = options.min_similarity.min(options.move_threshold);
     let scored: Vec<(usize, usize, f64)> = cands
-        .iter()
+        .par_iter()
         .map(|&(o, n)| {
             let (a, b) = (&ou[o], &nu[n]);
             let s = scorer.similarity_from(&a.words, &a.set, &b.words, &b.set, floor);
@@ -370,16 +372,27 @@ fn build_report(
     let mut new_of_old: Vec<Option<usize>> = vec![None; ou.len()];
     // (sort position, change)
     let mut changes: Vec<((i64, u8, usize), Change)> = Vec::new();
-    for (gi, g) in groups.iter().enumerate() {
-        let (old_text, old_lens) = join_texts(ou, &g.old);
-        let (new_text, new_lens) = join_texts(nu, &g.new);
+    // The word-level diffs, one per group, on every core (the costly part of the report).
+    let diffs: Vec<_> = groups
+        .par_iter()
+        .map(|g| {
+            let (old_text, old_lens) = join_texts(ou, &g.old);
+            let (new_text, new_lens) = join_texts(nu, &g.new);
+            let single = g.old.len() == 1 && g.new.len() == 1;
+            let same = single && ou[g.old[0]].key == nu[g.new[0]].key;
+            let (op, inline, sim) = if same {
+                (Op::Noc, inline::equal_run(&old_text, &new_text), 1.0)
+            } else {
+                (Op::Mod, inline::diff(&old_text, &new_text), quantize(g.sim))
+            };
+            let editorial = op == Op::Mod && is_editorial(&old_text, &new_text);
+            (op, inline, sim, editorial, old_lens, new_lens)
+        })
+        .collect();
+    for ((gi, g), (op, inline, sim, editorial, old_lens, new_lens)) in
+        groups.iter().enumerate().zip(diffs)
+    {
         let single = g.old.len() == 1 && g.new.len() == 1;
-        let same = single && ou[g.old[0]].key == nu[g.new[0]].key;
-        let (op, inline, sim) = if same {
-            (Op::Noc, inline::equal_run(&old_text, &new_text), 1.0)
-        } else {
-            (Op::Mod, inline::diff(&old_text, &new_text), quantize(g.sim))
-        };
         let moved = !ordered[gi]
             || g.old
                 .iter()
@@ -390,7 +403,7 @@ fn build_report(
             moved,
             split: g.new.len() > 1,
             merged: g.old.len() > 1,
-            editorial: op == Op::Mod && is_editorial(&old_text, &new_text),
+            editorial,
         };
         for &o in &g.old {
             old_paired[o] = true;

@@ -36,6 +36,17 @@ pub use model::{Clause, Division, Label, Op, Resolution};
 pub use read::{load, load_bytes, LoadOptions};
 pub use report::{Change, Report};
 
+/// Loads two revisions at once (one per core): the whole-process cost of a diff is mostly
+/// reading and parsing. On failure, the error of `old` comes first, as when loading in turn.
+pub fn load_pair(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    options: &LoadOptions,
+) -> Result<(Resolution, Resolution)> {
+    let (old, new) = rayon::join(|| load(old, options), || load(new, options));
+    Ok((old?, new?))
+}
+
 /// Compares two revisions of a resolution clause by clause: the aligned changes of
 /// [`align::compare`], with warnings about either input (flattened revision marks) as data.
 pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> Report {

@@ -249,12 +249,8 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     }
     let (old, new, inputs) = match &args.new {
         Some(new) => {
-            let old = resdiff::load(&args.old, &load)?;
-            (
-                old,
-                resdiff::load(new, &load)?,
-                vec![args.old.as_path(), new.as_path()],
-            )
+            let (old, new_res) = resdiff::load_pair(&args.old, new, &load)?;
+            (old, new_res, vec![args.old.as_path(), new.as_path()])
         }
         // One file: a .docx compared with itself, revisions rejected -> accepted.
         None => {
