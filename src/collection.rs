@@ -108,7 +108,8 @@ fn files_of(dir: &Path) -> Result<Vec<PathBuf>> {
     if !meta.is_dir() {
         return Err(Error::Other {
             path: dir.to_path_buf(),
-            message: "not a directory".into(),
+            message: "not a directory; compare a directory with a directory, or a file with a file"
+                .into(),
         });
     }
     let mut out = Vec::new();

@@ -115,7 +115,7 @@ pub fn history(revisions: &[Resolution], options: &CompareOptions) -> Result<His
                 .first()
                 .map(|r| r.source.path.clone().into())
                 .unwrap_or_default(),
-            message: "a history needs at least two revisions".into(),
+            message: "a history needs at least two revisions; give two files or more".into(),
         });
     }
     let steps: Vec<Report> = revisions

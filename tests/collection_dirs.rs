@@ -102,7 +102,8 @@ fn files_that_are_no_resolution_are_listed_with_the_reason() {
     assert!(s.path.ends_with("notes.txt"));
     assert_eq!(
         s.reason,
-        "no resolution found: no heading such as 'considering' or 'resolves'"
+        "no resolution found: no heading such as 'considering' or 'resolves' in its 50 lines; \
+         is this a resolution text?"
     );
 }
 

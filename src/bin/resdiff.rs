@@ -192,7 +192,10 @@ fn main() -> ExitCode {
         // A closed pipe (`resdiff ... | head`) is not an error: the reader has what it wanted.
         Err(Failure::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => {
-            eprintln!("resdiff: cannot write output: {e}");
+            eprintln!("resdiff: {}", resdiff::error::stdout_message(&e));
+            if verbose {
+                eprintln!("  caused by: {e}");
+            }
             ExitCode::from(EXIT_TROUBLE as u8)
         }
         Err(Failure::Input(e)) => {
@@ -507,25 +510,26 @@ fn collection(args: &DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         progress: std::io::stderr().is_terminal(),
     };
     let report = resdiff::collection::compare_dirs(&args.old, new, &options)?;
-    let out_args = OutArgs {
-        format: match args.format {
-            None => None,
-            Some(DiffFormat::Terminal) => Some(TableFormat::Terminal),
-            Some(DiffFormat::Text) => Some(TableFormat::Text),
-            Some(DiffFormat::Markdown) => Some(TableFormat::Markdown),
-            Some(DiffFormat::Json) => Some(TableFormat::Json),
-            Some(DiffFormat::Html) => Some(TableFormat::Html),
-            Some(DiffFormat::Docx) => {
-                return Err(Failure::Input(Error::Other {
+    let out_args =
+        OutArgs {
+            format: match args.format {
+                None => None,
+                Some(DiffFormat::Terminal) => Some(TableFormat::Terminal),
+                Some(DiffFormat::Text) => Some(TableFormat::Text),
+                Some(DiffFormat::Markdown) => Some(TableFormat::Markdown),
+                Some(DiffFormat::Json) => Some(TableFormat::Json),
+                Some(DiffFormat::Html) => Some(TableFormat::Html),
+                Some(DiffFormat::Docx) => return Err(Failure::Input(Error::Other {
                     path: args.old.clone(),
-                    message: "--format docx compares two files, not directories".into(),
-                }))
-            }
-        },
-        color: args.color,
-        output: args.output.clone(),
-        force: args.force,
-    };
+                    message:
+                        "--format docx compares two files, not directories; choose another --format"
+                            .into(),
+                })),
+            },
+            color: args.color,
+            output: args.output.clone(),
+            force: args.force,
+        };
     let opts = render::collection::CollectionRenderOptions {
         details: args.details,
         color: out_args.color(),

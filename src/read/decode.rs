@@ -29,8 +29,11 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>)> {
         };
         (text.into_owned(), Some(warning))
     } else {
-        if bytes.contains(&0) {
-            return Err(Error::Binary(path.to_path_buf()));
+        if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            return Err(Error::Binary {
+                path: path.to_path_buf(),
+                reason: format!("NUL byte at offset {at}"),
+            });
         }
         match std::str::from_utf8(bytes) {
             Ok(s) => (s.to_string(), None),
@@ -54,8 +57,11 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>)> {
     if text.trim().is_empty() {
         return Err(Error::Empty(path.to_path_buf()));
     }
-    if looks_binary(&text) {
-        return Err(Error::Binary(path.to_path_buf()));
+    if let Some(reason) = looks_binary(&text) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            reason,
+        });
     }
     Ok((text, warning))
 }
@@ -87,18 +93,32 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
-/// NUL characters, or more than 5% control characters other than white space.
-fn looks_binary(text: &str) -> bool {
+/// NUL characters, or more than 5% control characters other than white space: says which and
+/// on which line, so the user can look.
+fn looks_binary(text: &str) -> Option<String> {
     let mut total = 0usize;
     let mut control = 0usize;
+    let mut line = 1usize;
+    let mut first_control_line = 0usize;
     for c in text.chars() {
         total += 1;
-        if c == '\0' {
-            return true;
-        }
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}') {
-            control += 1;
+        match c {
+            '\0' => return Some(format!("NUL character on line {line}")),
+            '\n' => line += 1,
+            '\t' | '\r' | '\u{0C}' => {}
+            c if c.is_control() => {
+                control += 1;
+                if first_control_line == 0 {
+                    first_control_line = line;
+                }
+            }
+            _ => {}
         }
     }
-    control * 20 > total
+    (control * 20 > total).then(|| {
+        format!(
+            "{control} of its {total} characters are control characters, \
+             the first on line {first_control_line}"
+        )
+    })
 }

@@ -35,7 +35,7 @@ const STYLES: &str = "word/styles.xml";
 const FOOTNOTES: &str = "word/footnotes.xml";
 const NUMBERING: &str = "word/numbering.xml";
 /// The signature of OLE compound files: Word 97-2003 documents and encrypted .docx files.
-const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+pub(crate) const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// Reads one view of a .docx.
 pub fn read_docx(path: &Path, bytes: &[u8], view: View) -> Result<Blocks> {
@@ -76,17 +76,18 @@ impl Walked {
         if bytes.starts_with(&OLE_MAGIC) {
             return Err(Error::BadDocx {
                 path: path.to_path_buf(),
-                reason: "an OLE compound file, that is a legacy .doc or a password-protected \
-                         .docx: save it as .docx without a password"
+                reason: "an OLE compound file (a legacy .doc, or a .docx with a password); \
+                         save it in Word as .docx without a password"
                     .into(),
             });
         }
         let mut package = Package::open(path, bytes, limits)?;
         let Some(document) = package.read_text(DOCUMENT)? else {
             let reason = if package.has("mimetype") || package.has("content.xml") {
-                "no word/document.xml (an OpenDocument file? save it as .docx)"
+                "word/document.xml is missing (an OpenDocument file?); save it as .docx in \
+                 LibreOffice or Word"
             } else {
-                "no word/document.xml"
+                "word/document.xml is missing; open it in Word and save it again as .docx"
             };
             return Err(Error::BadDocx {
                 path: path.to_path_buf(),
@@ -117,7 +118,9 @@ impl Walked {
             .find(|n| xml::is_w(*n, "body"))
             .ok_or_else(|| Error::BadDocx {
                 path: path.to_path_buf(),
-                reason: "word/document.xml has no body".into(),
+                reason: "word/document.xml has no body (w:body); open it in Word and save it \
+                         again as .docx"
+                    .into(),
             })?;
         let mut walker = Walker::new(&styles);
         walker.container(body);

@@ -60,7 +60,7 @@ fn too_large(path: &Path) -> Error {
     Error::TooLarge {
         path: path.to_path_buf(),
         reason: format!(
-            "more than the {} MB resdiff reads (a resolution is well under 1 MB): \
+            "more than the {} MB resdiff reads (a resolution is well under 1 MB); \
              check that this is the right file",
             MAX_INPUT_BYTES / (1024 * 1024)
         ),
@@ -79,9 +79,29 @@ pub fn load_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Re
         format,
         view: (format == Format::Docx).then(|| options.view.unwrap_or(View::After)),
     };
-    let mut res = crate::parse::parse_blocks(path, source, blocks)?;
+    let paragraphs = blocks.blocks.len();
+    let mut res = crate::parse::parse_blocks(path, source, blocks).map_err(|e| match e {
+        Error::NoResolution { path, reason } => Error::NoResolution {
+            reason: format!("{reason} in its {}", extent(bytes, format, paragraphs)),
+            path,
+        },
+        e => e,
+    })?;
     crate::flatten::check(&mut res);
     Ok(res)
+}
+
+/// How much was searched, as the user can check it: lines of a text (as an editor numbers
+/// them), paragraphs of a .docx. Only computed on the error path.
+fn extent(bytes: &[u8], format: Format, paragraphs: usize) -> String {
+    let (n, unit) = match format {
+        Format::Docx => (paragraphs, "paragraph"),
+        _ => (
+            decode::decode(Path::new(""), bytes).map_or(0, |(text, _)| text.lines().count()),
+            "line",
+        ),
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A .docx (or any zip) starts with these bytes.
@@ -93,23 +113,29 @@ pub fn read_blocks(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<(
         return Err(Error::Empty(path.to_path_buf()));
     }
     let is_zip = bytes.starts_with(ZIP_MAGIC);
+    // A legacy .doc (or an encrypted .docx) goes to the .docx reader, which says what to do.
+    let is_ole = bytes.starts_with(&docx::OLE_MAGIC);
     let format = match options.from {
         Some(f) => f,
-        None if is_zip => Format::Docx,
+        None if is_zip || is_ole => Format::Docx,
         None => Format::Text,
     };
     if format == Format::Docx {
-        if !is_zip {
+        if !is_zip && !is_ole {
             return Err(Error::BadDocx {
                 path: path.to_path_buf(),
-                reason: "not a zip archive".into(),
+                reason: "not a zip archive, as every .docx is; if it is a text, drop --from docx"
+                    .into(),
             });
         }
         let view = options.view.unwrap_or(View::After);
         return Ok((Format::Docx, docx::read_docx(path, bytes, view)?));
     }
     if is_zip {
-        return Err(Error::Binary(path.to_path_buf()));
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            reason: "a zip archive; if it is a .docx, drop --from to read it as one".into(),
+        });
     }
     let (text, decoded) = decode::decode(path, bytes)?;
     let format = match options.from {

@@ -80,7 +80,7 @@ pub fn write_docx(
     };
     if !valid_date(&opts.date) {
         return Err(bad(format!(
-            "revision date {:?}: expected ISO 8601 like {DEFAULT_DATE}",
+            "revision date {:?} is not ISO 8601; give one like {DEFAULT_DATE}",
             opts.date
         )));
     }

@@ -57,7 +57,8 @@ impl<'a> Package<'a> {
             return Err(Error::TooLarge {
                 path: path.to_path_buf(),
                 reason: format!(
-                    "the zip holds {} entries, more than the {} a Word document may have",
+                    "the zip holds {} entries, more than the {} a Word document may have; \
+                     check that this is the right file",
                     zip.len(),
                     limits.max_entries
                 ),
@@ -88,14 +89,20 @@ impl<'a> Package<'a> {
         let path = self.path.clone();
         let too_large = |what: String| Error::TooLarge {
             path: path.clone(),
-            reason: format!("{name} {what} (a zip bomb?)"),
+            reason: format!(
+                "{name} {what} (a zip bomb?); check that this is the right file, \
+                 or open it in Word and save it again"
+            ),
         };
         let mut entry = self
             .zip
             .by_index(index)
             .map_err(|e| bad(&path, format!("cannot read {name}: {}", zip_reason(&e))))?;
         if entry.encrypted() {
-            return Err(bad(&path, format!("{name} is encrypted")));
+            return Err(bad(
+                &path,
+                format!("{name} is encrypted; {SAVE_WITHOUT_PASSWORD}"),
+            ));
         }
         let declared = entry.size();
         if declared > budget {
@@ -108,14 +115,20 @@ impl<'a> Package<'a> {
         (&mut entry)
             .take(budget + 1)
             .read_to_end(&mut data)
-            .map_err(|e| bad(&path, format!("{name} is corrupt: {e}")))?;
+            .map_err(|e| {
+                bad(
+                    &path,
+                    format!("{name} is corrupt in the zip ({e}); {SAVE_AGAIN}"),
+                )
+            })?;
         if data.len() as u64 > budget {
             return Err(too_large(format!(
                 "decompresses to more than the {budget} bytes allowed"
             )));
         }
         self.total_read += data.len() as u64;
-        let text = decode_xml_text(data).map_err(|why| bad(&path, format!("{name}: {why}")))?;
+        let text = decode_xml_text(data)
+            .map_err(|why| bad(&path, format!("{name} is {why}; {SAVE_AGAIN}")))?;
         Ok(Some(text))
     }
 }
@@ -135,7 +148,12 @@ fn decode_xml_text(data: Vec<u8>) -> std::result::Result<String, String> {
             let skip = bom.map_or(0, |(_, len)| len);
             let mut data = data;
             data.drain(..skip);
-            String::from_utf8(data).map_err(|_| "not valid UTF-8".to_string())
+            String::from_utf8(data).map_err(|e| {
+                format!(
+                    "not valid UTF-8 (at byte {} of the part)",
+                    e.utf8_error().valid_up_to() + skip
+                )
+            })
         }
     }
 }
@@ -147,14 +165,37 @@ fn bad(path: &Path, reason: String) -> Error {
     }
 }
 
+/// What to do about a damaged package.
+pub const SAVE_AGAIN: &str = "open it in Word and save it again as .docx";
+/// What to do about an encrypted package.
+pub const SAVE_WITHOUT_PASSWORD: &str = "save it again in Word as .docx without a password";
+
+/// What is wrong with the zip, and what to do.
 fn zip_reason(e: &ZipError) -> String {
     match e {
         ZipError::UnsupportedArchive(what) if *what == ZipError::PASSWORD_REQUIRED => {
-            "the file is encrypted".into()
+            format!("the file is encrypted; {SAVE_WITHOUT_PASSWORD}")
         }
-        ZipError::UnsupportedArchive(what) => format!("unsupported zip: {what}"),
-        ZipError::InvalidArchive(what) => format!("corrupt zip: {what}"),
-        ZipError::Io(e) => format!("corrupt zip: {e}"),
-        other => format!("corrupt zip: {other}"),
+        ZipError::UnsupportedArchive(what) => {
+            format!("unsupported zip ({}); {SAVE_AGAIN}", lower(what))
+        }
+        // The zip's table of contents sits at its end: a file cut short has none.
+        ZipError::InvalidArchive(what) if what.contains("find EOCD") => {
+            format!("corrupt or truncated zip (its table of contents is missing); {SAVE_AGAIN}")
+        }
+        ZipError::InvalidArchive(what) => {
+            format!("corrupt or truncated zip ({}); {SAVE_AGAIN}", lower(what))
+        }
+        ZipError::Io(e) => format!("corrupt or truncated zip ({e}); {SAVE_AGAIN}"),
+        other => format!("corrupt zip ({other}); {SAVE_AGAIN}"),
+    }
+}
+
+/// The zip crate's messages start in upper case; inside a sentence they should not.
+fn lower(what: &str) -> String {
+    let mut chars = what.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use roxmltree::{Document, Node, ParsingOptions};
 
+use super::package::SAVE_AGAIN;
 use crate::error::{Error, Result};
 
 /// The WordprocessingML namespace (`w:`).
@@ -24,10 +25,14 @@ pub fn parse<'a>(
     max_nodes: u32,
     max_depth: usize,
 ) -> Result<Document<'a>> {
-    if nesting_exceeds(text, max_depth) {
+    if let Some(at) = nesting_exceeds(text, max_depth) {
         return Err(Error::BadDocx {
             path: path.to_path_buf(),
-            reason: format!("{part}: elements nested more than {max_depth} levels deep"),
+            reason: format!(
+                "{part}, {}: elements nested more than {max_depth} levels deep, \
+                 which Word never does; {SAVE_AGAIN}",
+                line_column(text, at)
+            ),
         });
     }
     let options = ParsingOptions {
@@ -37,23 +42,51 @@ pub fn parse<'a>(
     Document::parse_with_options(text, options).map_err(|e| match e {
         roxmltree::Error::NodesLimitReached => Error::TooLarge {
             path: path.to_path_buf(),
-            reason: format!("{part} has more than {max_nodes} XML nodes"),
+            reason: format!(
+                "{part} has more than {max_nodes} XML nodes, the most resdiff reads; \
+                 check that this is the right file"
+            ),
         },
         roxmltree::Error::DtdDetected => Error::BadDocx {
             path: path.to_path_buf(),
-            reason: format!("{part}: document type definitions are not allowed"),
+            reason: format!(
+                "{part}, {}: a document type definition (<!DOCTYPE>), which Word never \
+                 writes and resdiff refuses (its entities could expand without end); {SAVE_AGAIN}",
+                line_column(text, text.find("<!DOCTYPE").unwrap_or(0))
+            ),
         },
-        other => Error::BadDocx {
-            path: path.to_path_buf(),
-            reason: format!("{part} is not well-formed XML: {other}"),
-        },
+        other => {
+            // roxmltree says where (`at 3:15`) for most errors: lift that to the front.
+            let pos = other.pos();
+            let detail = other.to_string();
+            let at = format!(" at {pos}");
+            let (place, detail) = match detail.find(&at) {
+                Some(_) => (
+                    format!("{part}, line {}, column {}", pos.row, pos.col),
+                    detail.replacen(&at, "", 1),
+                ),
+                None => (part.to_string(), detail),
+            };
+            Error::BadDocx {
+                path: path.to_path_buf(),
+                reason: format!("{place}: not well-formed XML ({detail}); {SAVE_AGAIN}"),
+            }
+        }
     })
 }
 
-/// Whether elements nest deeper than `limit` in `xml`, in one pass without parsing: tags are
-/// counted, skipping comments, CDATA, processing instructions, declarations and quoted
-/// attribute values. Malformed input is left to the parser to refuse.
-fn nesting_exceeds(xml: &str, limit: usize) -> bool {
+/// `line L, column C` of a byte offset, as an editor counts them (columns in characters).
+fn line_column(text: &str, at: usize) -> String {
+    let before = text.get(..at).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("line {line}, column {column}")
+}
+
+/// Where elements first nest deeper than `limit` in `xml` (the byte offset of the tag), in one
+/// pass without parsing: tags are counted, skipping comments, CDATA, processing instructions,
+/// declarations and quoted attribute values. Malformed input is left to the parser to refuse.
+fn nesting_exceeds(xml: &str, limit: usize) -> Option<usize> {
     let bytes = xml.as_bytes();
     let find = |from: usize, pat: &[u8]| -> usize {
         bytes[from.min(bytes.len())..]
@@ -96,13 +129,13 @@ fn nesting_exceeds(xml: &str, limit: usize) -> bool {
             if j < bytes.len() && bytes[j - 1] != b'/' {
                 depth += 1;
                 if depth > limit {
-                    return true;
+                    return Some(i);
                 }
             }
             i = j + 1;
         }
     }
-    false
+    None
 }
 
 /// Whether `node` is the element `w:{name}`.
@@ -127,11 +160,11 @@ mod tests {
     #[test]
     fn nesting_is_measured_without_parsing() {
         let nested = |n: usize| format!("{}{}", "<a x='>'>".repeat(n), "</a>".repeat(n));
-        assert!(!nesting_exceeds(&nested(5), 5));
-        assert!(nesting_exceeds(&nested(6), 5));
+        assert_eq!(nesting_exceeds(&nested(5), 5), None);
+        assert_eq!(nesting_exceeds(&nested(6), 5), Some(5 * 9));
         // Empty elements, comments, CDATA and declarations do not nest.
         let flat = "<?xml version='1.0'?><!-- <a><a><a> --><r><e/><e a=\"/>\"/><![CDATA[<a><a>]]><e></e></r>";
-        assert!(!nesting_exceeds(flat, 2));
-        assert!(nesting_exceeds(flat, 1));
+        assert_eq!(nesting_exceeds(flat, 2), None);
+        assert_eq!(nesting_exceeds(flat, 1), flat.find("<e>"));
     }
 }
