@@ -577,9 +577,8 @@ fn contained_clauses(old: &Resolution, new: &Resolution) -> Vec<Origin> {
         if same_keys(o, c) {
             continue; // unchanged: nothing added
         }
-        let ow: Vec<String> = words(&o.full_shown()).map(str::to_lowercase).collect();
-        let nw: Vec<String> = words(&c.full_shown()).map(str::to_lowercase).collect();
-        if nw.len() > ow.len() && is_subsequence(&ow, &nw) {
+        let (ot, nt) = (o.full_shown(), c.full_shown());
+        if words(&nt).count() > words(&ot).count() && is_subsequence(words(&ot), words(&nt)) {
             out.push(c.origin);
         }
     }
@@ -595,9 +594,23 @@ fn same_keys(a: &crate::model::Clause, b: &crate::model::Clause) -> bool {
         })
 }
 
-fn is_subsequence(small: &[String], big: &[String]) -> bool {
-    let mut it = big.iter();
-    small.iter().all(|w| it.any(|b| b == w))
+/// Are the words of `small` found in `big` in order (case aside)?
+fn is_subsequence<'a>(
+    mut small: impl Iterator<Item = &'a str>,
+    mut big: impl Iterator<Item = &'a str>,
+) -> bool {
+    small.all(|w| big.any(|b| same_word(w, b)))
+}
+
+/// Equal in lower case (without allocating: this runs on every word of the changed clauses).
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    }
 }
 
 /// What a flattened proposal did to one clause of its base, as far as the text can tell.

@@ -183,6 +183,19 @@ pub fn known(text: &str) -> Option<PhraseKind> {
 /// returns how many words it takes. Operative phrases may go on (`instructs the Director ...`):
 /// they are cut by the caller where the first clause starts.
 pub fn phrase_at(words: &[String]) -> Option<(usize, PhraseKind)> {
+    // Most words open no phrase: one set lookup instead of trying every phrase.
+    static FIRST_WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let firsts = FIRST_WORDS.get_or_init(|| {
+        PREAMBULAR
+            .iter()
+            .chain(OPERATIVE)
+            .filter_map(|p| p.split(' ').next())
+            .collect()
+    });
+    if !words.first().is_some_and(|w| firsts.contains(w.as_str())) {
+        return None;
+    }
     let starts = |list: &[&str]| -> Option<usize> {
         list.iter()
             .filter_map(|p| {

@@ -37,8 +37,12 @@ fn tokens(line: &str) -> Vec<Tok<'_>> {
 }
 
 fn word_key(t: &str) -> String {
-    t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .to_lowercase()
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    if t.is_ascii() {
+        t.to_ascii_lowercase()
+    } else {
+        t.to_lowercase()
+    }
 }
 
 fn ends_unit(t: &str) -> bool {
@@ -132,8 +136,7 @@ pub fn split(line: &str) -> Option<Vec<String>> {
     while k < toks.len() {
         let prev_ends = k == 0 || ends_unit(toks[k - 1].text);
         if prev_ends {
-            let window: Vec<String> = keys[k..(k + 8).min(keys.len())].to_vec();
-            if let Some((n, kind)) = vocab::phrase_at(&window) {
+            if let Some((n, kind)) = vocab::phrase_at(&keys[k..(k + 8).min(keys.len())]) {
                 // The phrase ends where its first clause starts: `a)`, `1`, or `that`.
                 let limit = (k + n + 30).min(toks.len());
                 let mut end = k + n;
