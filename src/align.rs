@@ -115,6 +115,19 @@ pub(crate) struct Group {
     pub sim: f64,
 }
 
+/// Below this many items, a map runs on the calling thread: starting the thread pool costs
+/// more than a small resolution's whole alignment.
+const PARALLEL_FROM: usize = 2048;
+
+/// `items.map(f)` in order, on every core when there are enough items to pay for it.
+fn map_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    if items.len() >= PARALLEL_FROM {
+        items.par_iter().map(f).collect()
+    } else {
+        items.iter().map(f).collect()
+    }
+}
+
 /// Chain weight of an exact anchor: above any chain of similar pairs it could cross locally.
 const ANCHOR_WEIGHT: i64 = 4_000_000;
 
@@ -163,14 +176,11 @@ fn align_units(
     // Scores are only compared with these thresholds: pairs that cannot reach the lower one
     // skip the word-order LCS (most candidates of a large text).
     let floor = options.min_similarity.min(options.move_threshold);
-    let scored: Vec<(usize, usize, f64)> = cands
-        .par_iter()
-        .map(|&(o, n)| {
-            let (a, b) = (&ou[o], &nu[n]);
-            let s = scorer.similarity_from(&a.words, &a.set, &b.words, &b.set, floor);
-            (o, n, s)
-        })
-        .collect();
+    let scored: Vec<(usize, usize, f64)> = map_on_cores(&cands, |&(o, n)| {
+        let (a, b) = (&ou[o], &nu[n]);
+        let s = scorer.similarity_from(&a.words, &a.set, &b.words, &b.set, floor);
+        (o, n, s)
+    });
     // 3. Order-preserving chain of anchors and similar pairs.
     let mut weighted: Vec<Weighted> = anchors
         .iter()
@@ -373,22 +383,19 @@ fn build_report(
     // (sort position, change)
     let mut changes: Vec<((i64, u8, usize), Change)> = Vec::new();
     // The word-level diffs, one per group, on every core (the costly part of the report).
-    let diffs: Vec<_> = groups
-        .par_iter()
-        .map(|g| {
-            let (old_text, old_lens) = join_texts(ou, &g.old);
-            let (new_text, new_lens) = join_texts(nu, &g.new);
-            let single = g.old.len() == 1 && g.new.len() == 1;
-            let same = single && ou[g.old[0]].key == nu[g.new[0]].key;
-            let (op, inline, sim) = if same {
-                (Op::Noc, inline::equal_run(&old_text, &new_text), 1.0)
-            } else {
-                (Op::Mod, inline::diff(&old_text, &new_text), quantize(g.sim))
-            };
-            let editorial = op == Op::Mod && is_editorial(&old_text, &new_text);
-            (op, inline, sim, editorial, old_lens, new_lens)
-        })
-        .collect();
+    let diffs: Vec<_> = map_on_cores(&groups, |g| {
+        let (old_text, old_lens) = join_texts(ou, &g.old);
+        let (new_text, new_lens) = join_texts(nu, &g.new);
+        let single = g.old.len() == 1 && g.new.len() == 1;
+        let same = single && ou[g.old[0]].key == nu[g.new[0]].key;
+        let (op, inline, sim) = if same {
+            (Op::Noc, inline::equal_run(&old_text, &new_text), 1.0)
+        } else {
+            (Op::Mod, inline::diff(&old_text, &new_text), quantize(g.sim))
+        };
+        let editorial = op == Op::Mod && is_editorial(&old_text, &new_text);
+        (op, inline, sim, editorial, old_lens, new_lens)
+    });
     for ((gi, g), (op, inline, sim, editorial, old_lens, new_lens)) in
         groups.iter().enumerate().zip(diffs)
     {

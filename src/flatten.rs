@@ -307,6 +307,12 @@ fn classify(token: &str, vocab: &Vocabulary) -> Option<(GlueKind, String, String
     if !core.chars().all(char::is_alphabetic) {
         return None;
     }
+    // A join needs two parts of three letters or more, or two two-letter words (`asto`):
+    // other lengths are never glue, whatever the vocabulary says.
+    let letters = core.chars().count();
+    if letters < 4 || letters == 5 {
+        return None;
+    }
     // A word seen on its own elsewhere is a word, not a glue.
     if vocab.count(core) > 1 || COMPOUNDS.contains(&core.to_lowercase().as_str()) {
         return None;
@@ -419,42 +425,74 @@ pub fn check(doc: &mut Resolution) {
 /// (`some` -> `somecertain`, `burdens` <- `andburdens`): the struck word survived as text.
 /// Returns warnings for the report, prefixed with the side they are about.
 pub fn cross_check(old: &Resolution, new: &Resolution, report: &Report) -> Vec<Warning> {
-    let replaced = replacement_glues(report);
-    let mut out = Vec::new();
-    for (side, doc) in [(Side::Old, old), (Side::New, new)] {
-        let already = doc.warnings.iter().any(|w| {
-            w.kind == WarningKind::FlattenedRevisions
-                && w.message.starts_with("revision marks seem")
+    Evidence::gather(old, new).warnings(old, new, report)
+}
+
+/// What the two revisions show of flattened marks without their report: each side's strong glue
+/// points and the clauses that contain their old text. Gathered apart from the report so that
+/// it can run while the clauses are aligned.
+pub struct Evidence {
+    strong: [Vec<Glue>; 2],
+    contained: Vec<Origin>,
+}
+
+impl Evidence {
+    pub fn gather(old: &Resolution, new: &Resolution) -> Self {
+        let strong = [old, new].map(|doc| {
+            if already_flagged(doc) {
+                Vec::new()
+            } else {
+                strong_glue_points(doc)
+            }
         });
-        if already {
-            continue;
-        }
-        let mut glues = strong_glue_points(doc);
-        glues.extend(
-            replaced
-                .iter()
-                .filter(|(s, _)| *s == side)
-                .map(|(_, g)| g.clone()),
-        );
-        if let Some(mut w) = warning(&glues, true) {
-            w.message = format!("{}: {}", side.name(), w.message);
-            out.push(w);
+        Evidence {
+            strong,
+            contained: contained_clauses(old, new),
         }
     }
-    let contained = contained_clauses(old, new);
-    if contained.len() >= MIN_GLUE_POINTS {
-        let places: Vec<String> = contained.iter().take(8).map(|o| o.to_string()).collect();
-        out.push(Warning {
-            kind: WarningKind::FlattenedRevisions,
-            message: format!(
-                "new: {} clauses keep every word of the old text in order while adding words ({}): a proposal with flattened revision marks keeps its deletions as text",
-                contained.len(),
-                places.join(", ")
-            ),
-            origin: contained.first().copied(),
-        });
+
+    /// The warnings of [`cross_check`], with the report's replacement glues.
+    pub fn warnings(self, old: &Resolution, new: &Resolution, report: &Report) -> Vec<Warning> {
+        let replaced = replacement_glues(report);
+        let mut out = Vec::new();
+        let [old_strong, new_strong] = self.strong;
+        for (side, doc, mut glues) in [(Side::Old, old, old_strong), (Side::New, new, new_strong)] {
+            if already_flagged(doc) {
+                continue;
+            }
+            glues.extend(
+                replaced
+                    .iter()
+                    .filter(|(s, _)| *s == side)
+                    .map(|(_, g)| g.clone()),
+            );
+            if let Some(mut w) = warning(&glues, true) {
+                w.message = format!("{}: {}", side.name(), w.message);
+                out.push(w);
+            }
+        }
+        let contained = self.contained;
+        if contained.len() >= MIN_GLUE_POINTS {
+            let places: Vec<String> = contained.iter().take(8).map(|o| o.to_string()).collect();
+            out.push(Warning {
+                kind: WarningKind::FlattenedRevisions,
+                message: format!(
+                    "new: {} clauses keep every word of the old text in order while adding words ({}): a proposal with flattened revision marks keeps its deletions as text",
+                    contained.len(),
+                    places.join(", ")
+                ),
+                origin: contained.first().copied(),
+            });
+        }
+        out
     }
-    out
+}
+
+/// Did reading the document already warn of flattened marks (by its own words)?
+fn already_flagged(doc: &Resolution) -> bool {
+    doc.warnings.iter().any(|w| {
+        w.kind == WarningKind::FlattenedRevisions && w.message.starts_with("revision marks seem")
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

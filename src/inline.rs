@@ -5,6 +5,8 @@
 //! are compared by their typography-folded form ([`fold_typography`]), so `ITU‑T` (U+2011) and
 //! `ITU-T` are equal and a double space is not a change.
 
+use std::borrow::Cow;
+
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::normalize::fold_typography;
@@ -41,9 +43,29 @@ pub fn tokenize(s: &str) -> Vec<&str> {
     out
 }
 
-/// The form a token is compared by: typography folded, trailing whitespace dropped.
-fn token_key(t: &str) -> String {
-    fold_typography(t.trim_end()).trim().to_string()
+/// The form a token is compared by: typography folded, trailing whitespace dropped. Borrowed
+/// when folding changes nothing (plain ASCII, the common case).
+fn token_key(t: &str) -> Cow<'_, str> {
+    let t = t.trim_end();
+    if t.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(fold_typography(t).trim().to_string())
+    }
+}
+
+/// Token keys of both sides as small integers (equal keys, equal ids): the diff then compares
+/// and hashes numbers, not strings.
+fn token_ids<'a>(old: &[&'a str], new: &[&'a str]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: foldhash::HashMap<Cow<'a, str>, u32> = foldhash::HashMap::default();
+    let mut id_of = |t: &'a str| -> u32 {
+        let key = token_key(t);
+        let next = ids.len() as u32;
+        *ids.entry(key).or_insert(next)
+    };
+    let o = old.iter().map(|t| id_of(t)).collect();
+    let n = new.iter().map(|t| id_of(t)).collect();
+    (o, n)
 }
 
 /// Word-level diff of `old` against `new`. `equal` and `delete` runs carry old text, `insert`
@@ -51,8 +73,7 @@ fn token_key(t: &str) -> String {
 pub fn diff(old: &str, new: &str) -> Vec<Segment> {
     let ot = tokenize(old);
     let nt = tokenize(new);
-    let ok: Vec<String> = ot.iter().map(|t| token_key(t)).collect();
-    let nk: Vec<String> = nt.iter().map(|t| token_key(t)).collect();
+    let (ok, nk) = token_ids(&ot, &nt);
     let ops = capture_diff_slices(Algorithm::Patience, &ok, &nk);
     let mut b = Builder::default();
     for op in ops {

@@ -36,22 +36,54 @@ pub use model::{Clause, Division, Label, Op, Resolution};
 pub use read::{load, load_bytes, LoadOptions};
 pub use report::{Change, Report};
 
-/// Loads two revisions at once (one per core): the whole-process cost of a diff is mostly
-/// reading and parsing. On failure, the error of `old` comes first, as when loading in turn.
+/// Inputs smaller than this are read in turn: waking a second core (a millisecond on a virtual
+/// machine) costs more than reading a resolution of ordinary size.
+const SECOND_THREAD_FROM_BYTES: u64 = 128 * 1024;
+
+/// Compared pairs with fewer clauses than this run on one thread, for the same reason.
+const SECOND_THREAD_FROM_CLAUSES: usize = 1000;
+
+/// Runs `a` on a second thread and `b` on this one; returns both results. A panic on the other
+/// thread is a bug: it is passed on as it is.
+fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    std::thread::scope(|s| {
+        let a = s.spawn(a);
+        let b = b();
+        (a.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), b)
+    })
+}
+
+/// Loads two revisions at once, one on a second thread: the whole-process cost of a diff is
+/// mostly reading and parsing. On failure, the error of `old` comes first, as when loading in
+/// turn.
 pub fn load_pair(
     old: &std::path::Path,
     new: &std::path::Path,
     options: &LoadOptions,
 ) -> Result<(Resolution, Resolution)> {
-    let (old, new) = rayon::join(|| load(old, options), || load(new, options));
+    let size = |p: &std::path::Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let (old, new) = if size(old) + size(new) < SECOND_THREAD_FROM_BYTES {
+        (load(old, options), load(new, options))
+    } else {
+        both(|| load(old, options), || load(new, options))
+    };
     Ok((old?, new?))
 }
 
 /// Compares two revisions of a resolution clause by clause: the aligned changes of
 /// [`align::compare`], with warnings about either input (flattened revision marks) as data.
 pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> Report {
-    let mut report = align::compare(old, new, options);
-    let warnings = flatten::cross_check(old, new, &report);
+    // The report-independent evidence of flattened marks is gathered on a second thread
+    // while the clauses are aligned.
+    let gather = || flatten::Evidence::gather(old, new);
+    let align = || align::compare(old, new, options);
+    let clauses = old.clauses().len() + new.clauses().len();
+    let (evidence, mut report) = if clauses < SECOND_THREAD_FROM_CLAUSES {
+        (gather(), align())
+    } else {
+        both(gather, align)
+    };
+    let warnings = evidence.warnings(old, new, &report);
     report.warnings.extend(warnings);
     report
 }
