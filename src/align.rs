@@ -145,7 +145,7 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
     let report = build_report(old, new, &ou, &nu, groups);
     debug_assert_eq!(
         apply(&report, old),
-        nu.iter().map(|u| u.text.clone()).collect::<Vec<_>>(),
+        nu.iter().map(|u| u.text.to_string()).collect::<Vec<_>>(),
         "the report must rebuild the new revision"
     );
     report
@@ -355,7 +355,7 @@ fn side(res: &Resolution) -> Side {
 }
 
 fn join_texts(units: &[Unit], ids: &[usize]) -> (String, Vec<usize>) {
-    let texts: Vec<&str> = ids.iter().map(|&i| units[i].text.as_str()).collect();
+    let texts: Vec<&str> = ids.iter().map(|&i| units[i].text.as_ref()).collect();
     let lens = if ids.len() > 1 {
         texts.iter().map(|t| t.len()).collect()
     } else {

@@ -21,9 +21,9 @@ const NEAR_EXACT: f64 = 0.97;
 /// What the split search needs to know.
 pub(crate) struct SplitCtx<'a> {
     /// The side that keeps one unit (old for a split).
-    pub one: &'a [Unit],
+    pub one: &'a [Unit<'a>],
     /// The side whose adjacent units are joined (new for a split).
-    pub many: &'a [Unit],
+    pub many: &'a [Unit<'a>],
     pub scorer: &'a Scorer<'a>,
     pub min_similarity: f64,
     pub margin: f64,

@@ -1,21 +1,24 @@
 //! Units of alignment: the top-level clauses of both revisions, with the words they say.
 
+use std::borrow::Cow;
+
 use crate::model::Resolution;
 use crate::normalize::comparison_key;
 use crate::report::Place;
 
 /// One top-level clause of one revision, ready to be compared.
 #[derive(Debug, Clone)]
-pub(crate) struct Unit {
+pub(crate) struct Unit<'a> {
     /// Index in `Resolution::clauses()`.
     pub index: usize,
     /// Index of its division in `Resolution::walk_divisions()`.
     pub division: usize,
     pub place: Place,
-    /// `Clause::full_shown()`: the clause with its sub-items, as written.
-    pub text: String,
+    /// `Clause::full_shown()`: the clause with its sub-items, as written. Borrowed from the
+    /// resolution when the clause has no sub-items (most clauses): a large text is not copied.
+    pub text: Cow<'a, str>,
     /// Comparison key of `text`.
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// Word ids in reading order.
     pub words: Vec<u32>,
     /// Distinct word ids, sorted.
@@ -91,7 +94,7 @@ fn section_name(heading_key: &str, label: Option<&str>) -> String {
 }
 
 /// The units of one revision, counting their words into `vocab`.
-pub(crate) fn units(res: &Resolution, vocab: &mut Vocab) -> Vec<Unit> {
+pub(crate) fn units<'a>(res: &'a Resolution, vocab: &mut Vocab) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
     for (d, div) in res.walk_divisions().into_iter().enumerate() {
         let section = section_name(
@@ -99,12 +102,16 @@ pub(crate) fn units(res: &Resolution, vocab: &mut Vocab) -> Vec<Unit> {
             div.label.as_ref().map(|l| l.norm.as_str()),
         );
         for clause in &div.clauses {
-            let text = clause.full_shown();
             // Without sub-items the text is the clause's own, whose key the parser computed.
-            let key = if clause.items.is_empty() {
-                clause.text.key.clone()
+            let (text, key) = if clause.items.is_empty() {
+                (
+                    Cow::Borrowed(clause.text.shown.as_str()),
+                    Cow::Borrowed(clause.text.key.as_str()),
+                )
             } else {
-                comparison_key(&text)
+                let text = clause.full_shown();
+                let key = comparison_key(&text);
+                (Cow::Owned(text), Cow::Owned(key))
             };
             let words = vocab.words(&key);
             let mut set = words.clone();
@@ -131,7 +138,7 @@ pub(crate) fn units(res: &Resolution, vocab: &mut Vocab) -> Vec<Unit> {
 }
 
 /// Words of a text joined from several units (for split / merge), as a transient unit.
-pub(crate) fn joined(parts: &[&Unit]) -> (Vec<u32>, Vec<u32>) {
+pub(crate) fn joined(parts: &[&Unit<'_>]) -> (Vec<u32>, Vec<u32>) {
     let words: Vec<u32> = parts.iter().flat_map(|u| u.words.iter().copied()).collect();
     let mut set = words.clone();
     set.sort_unstable();
