@@ -2,8 +2,6 @@
 //! the postings of its rarest words shared with the other side, so the work grows with the
 //! number of units times a small constant, not with its square.
 
-use std::collections::HashMap;
-
 use super::units::Unit;
 
 /// Limits of the candidate search.
@@ -15,6 +13,9 @@ pub(crate) struct Limits {
     /// How many candidates each unit keeps, best shared weight first.
     pub per_unit: usize,
 }
+
+/// Units (both sides) from which the two probe directions run on two cores.
+const PARALLEL_FROM_UNITS: usize = 4096;
 
 /// Postings: for each word id, the free units of one side holding it, in reading order.
 fn index(units: &[Unit], free: &[bool], vocab_len: usize) -> Vec<Vec<u32>> {
@@ -28,16 +29,22 @@ fn index(units: &[Unit], free: &[bool], vocab_len: usize) -> Vec<Vec<u32>> {
 }
 
 /// For each free unit of `from`, the best free units of the other side (by `post`).
+#[allow(clippy::too_many_arguments)]
 fn probe(
-    from: &[Unit],
+    from: &[Unit<'_>],
     free: &[bool],
     post: &[Vec<u32>],
+    other_len: usize,
     idf: &[f64],
     limits: &Limits,
     out: &mut Vec<(usize, usize)>,
     flip: bool,
 ) {
-    let mut score: HashMap<u32, f64> = HashMap::new();
+    // Shared weight per unit of the other side, dense: a unit's probes touch a few thousand
+    // entries at most, reset after each unit through `touched`.
+    let mut score = vec![0.0f64; other_len];
+    let mut touched: Vec<u32> = Vec::new();
+    let best_first = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     for u in from.iter().filter(|u| free[u.index]) {
         let mut probes: Vec<u32> = u
             .set
@@ -50,23 +57,34 @@ fn probe(
             .collect();
         probes.sort_by_key(|&w| (post[w as usize].len(), w));
         probes.truncate(limits.probe_words);
-        score.clear();
         for &w in &probes {
             let wt = idf.get(w as usize).copied().unwrap_or(0.0);
             for &v in &post[w as usize] {
-                *score.entry(v).or_insert(0.0) += wt;
+                if score[v as usize] == 0.0 {
+                    touched.push(v);
+                }
+                score[v as usize] += wt;
             }
         }
-        // Sorted by score then index: no hash-map order leaks into the result.
-        let mut best: Vec<(u32, f64)> = score.iter().map(|(&v, &s)| (v, s)).collect();
-        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &(v, _) in best.iter().take(limits.per_unit) {
+        // Best shared weight first, then reading order: no hash-map order leaks into the
+        // result. Only the kept few are sorted (a selection finds them in linear time).
+        let mut best: Vec<(u32, f64)> = touched.iter().map(|&v| (v, score[v as usize])).collect();
+        if best.len() > limits.per_unit {
+            best.select_nth_unstable_by(limits.per_unit - 1, best_first);
+            best.truncate(limits.per_unit);
+        }
+        best.sort_by(best_first);
+        for &(v, _) in &best {
             out.push(if flip {
                 (v as usize, u.index)
             } else {
                 (u.index, v as usize)
             });
         }
+        for &v in &touched {
+            score[v as usize] = 0.0;
+        }
+        touched.clear();
     }
 }
 
@@ -79,12 +97,44 @@ pub(crate) fn candidates(
     idf: &[f64],
     limits: &Limits,
 ) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let new_post = index(new, new_free, idf.len());
-    probe(old, old_free, &new_post, idf, limits, &mut out, false);
-    drop(new_post);
-    let old_post = index(old, old_free, idf.len());
-    probe(new, new_free, &old_post, idf, limits, &mut out, true);
+    let forward = || {
+        let mut out = Vec::new();
+        let new_post = index(new, new_free, idf.len());
+        probe(
+            old,
+            old_free,
+            &new_post,
+            new.len(),
+            idf,
+            limits,
+            &mut out,
+            false,
+        );
+        out
+    };
+    let backward = || {
+        let mut out = Vec::new();
+        let old_post = index(old, old_free, idf.len());
+        probe(
+            new,
+            new_free,
+            &old_post,
+            old.len(),
+            idf,
+            limits,
+            &mut out,
+            true,
+        );
+        out
+    };
+    // Both directions on two cores when the texts are large (a small text is done before a
+    // second core wakes up).
+    let (mut out, more) = if old.len() + new.len() >= PARALLEL_FROM_UNITS {
+        rayon::join(forward, backward)
+    } else {
+        (forward(), backward())
+    };
+    out.extend(more);
     out.sort_unstable();
     out.dedup();
     out
