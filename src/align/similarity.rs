@@ -35,18 +35,10 @@ impl Scorer<'_> {
         self.idf.get(id as usize).copied().unwrap_or(0.0)
     }
 
-    /// Weighted Dice coefficient of two sorted sets of distinct word ids.
-    pub fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
-        let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
-        let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
-        if wa + wb == 0.0 {
-            return if a.is_empty() && b.is_empty() {
-                1.0
-            } else {
-                0.0
-            };
-        }
-        let (mut i, mut j, mut common) = (0, 0, 0.0);
+    /// Weight of the words two sorted sequences share (a multiset intersection: a word held
+    /// twice on both sides counts twice).
+    fn common_sorted(&self, a: &[u32], b: &[u32]) -> f64 {
+        let (mut i, mut j, mut common) = (0, 0, 0.0f64);
         while i < a.len() && j < b.len() {
             match a[i].cmp(&b[j]) {
                 std::cmp::Ordering::Less => i += 1,
@@ -58,7 +50,21 @@ impl Scorer<'_> {
                 }
             }
         }
-        2.0 * common / (wa + wb)
+        common
+    }
+
+    /// Weighted Dice coefficient of two sorted sets of distinct word ids.
+    pub fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
+        let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
+        let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
+        if wa + wb == 0.0 {
+            return if a.is_empty() && b.is_empty() {
+                1.0
+            } else {
+                0.0
+            };
+        }
+        2.0 * self.common_sorted(a, b) / (wa + wb)
     }
 
     /// Weight of the heaviest common subsequence of `a` and `b`. Exact and symmetric: equal
@@ -149,19 +155,7 @@ impl Scorer<'_> {
         let (mut sa, mut sb) = (a.to_vec(), b.to_vec());
         sa.sort_unstable();
         sb.sort_unstable();
-        let (mut i, mut j, mut common) = (0, 0, 0.0f64);
-        while i < sa.len() && j < sb.len() {
-            match sa[i].cmp(&sb[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common += self.w(sa[i]);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        2.0 * common / (wa + wb)
+        2.0 * self.common_sorted(&sa, &sb) / (wa + wb)
     }
 
     /// [`Scorer::similarity`] when it reaches `floor`; below it, some value below `floor` (an
