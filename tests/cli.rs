@@ -229,35 +229,15 @@ fn output_file_is_written_atomically_and_never_over_an_input_or_existing_file() 
 #[cfg(unix)]
 #[test]
 fn a_closed_pipe_is_not_an_error() {
-    use std::io::Read;
-    use std::process::{Command as Std, Stdio};
-    let bin = assert_cmd::cargo::cargo_bin("resdiff");
-    let mut child = Std::new(bin)
-        .current_dir(common::repo(""))
-        .args([
-            "diff",
-            common::RES7_USA,
-            common::RES7_GENEVA,
-            "--format",
-            "json",
-            "--all",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 16];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout); // like `| head -c 16`
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
-    let status = child.wait().unwrap();
+    let args = [
+        "diff",
+        common::RES7_USA,
+        common::RES7_GENEVA,
+        "--format",
+        "json",
+        "--all",
+    ];
+    let (stderr, status) = common::read_then_close_pipe(args, 16); // like `| head -c 16`
     assert!(stderr.is_empty(), "quiet on a closed pipe: {stderr}");
     assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
 }

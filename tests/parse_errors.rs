@@ -12,21 +12,6 @@ fn opts() -> LoadOptions {
     LoadOptions::default()
 }
 
-fn top_labels(r: &Resolution) -> Vec<(String, Vec<String>)> {
-    r.divisions
-        .iter()
-        .map(|d| {
-            (
-                d.heading.key.clone(),
-                d.clauses
-                    .iter()
-                    .map(|c| c.label.as_ref().map(|l| l.norm.clone()).unwrap_or_default())
-                    .collect(),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn web_pages_about_itu_are_refused_as_no_resolution() {
     let dir = common::repo("tests/fixtures/not-a-resolution");
@@ -147,7 +132,11 @@ fn utf16_and_windows_1252_encodings_parse_like_the_original() {
         ("cp1252.txt", cp1252.into_owned()),
     ] {
         let r = load_bytes(name.as_ref(), &bytes, &opts()).expect("parses");
-        assert_eq!(top_labels(&r), top_labels(&original), "{name}");
+        assert_eq!(
+            common::top_labels(&r),
+            common::top_labels(&original),
+            "{name}"
+        );
         let keys = |r: &Resolution| -> Vec<String> {
             r.clauses()
                 .iter()

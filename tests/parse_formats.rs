@@ -14,21 +14,6 @@ fn geneva() -> (String, Resolution) {
     (text, r)
 }
 
-fn structure(r: &Resolution) -> Vec<(String, Vec<String>)> {
-    r.divisions
-        .iter()
-        .map(|d| {
-            (
-                d.heading.key.clone(),
-                d.clauses
-                    .iter()
-                    .map(|c| c.label.as_ref().map(|l| l.norm.clone()).unwrap_or_default())
-                    .collect(),
-            )
-        })
-        .collect()
-}
-
 /// The resolution part of the Markdown (from its heading on), as plain lines: Markdown
 /// markers removed, the nesting kept as a depth.
 fn plain_lines(md: &str) -> Vec<(usize, String)> {
@@ -60,7 +45,7 @@ fn outline_with_a_bullet_per_line_parses_like_the_markdown() {
     )
     .expect("parses");
     assert_eq!(r.source.format, Format::Outline);
-    assert_eq!(structure(&r), structure(&original));
+    assert_eq!(common::top_labels(&r), common::top_labels(&original));
     assert_eq!(r.header.history, original.header.history);
     assert_eq!(r.header.title, original.header.title);
     let items = |r: &Resolution| -> Vec<Vec<Option<String>>> {
@@ -96,7 +81,7 @@ fn text_with_its_line_breaks_lost_parses_like_the_markdown() {
         &LoadOptions::default(),
     )
     .expect("parses");
-    assert_eq!(structure(&r), structure(&original));
+    assert_eq!(common::top_labels(&r), common::top_labels(&original));
     assert_eq!(r.header.number.as_deref(), Some("7"));
     assert_eq!(r.header.history.len(), 9);
     assert_eq!(r.header.title, original.header.title);

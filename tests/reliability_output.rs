@@ -163,8 +163,6 @@ fn a_write_cut_short_leaves_no_partial_file_and_the_old_report_intact() {
 #[cfg(unix)]
 #[test]
 fn a_closed_pipe_after_more_than_a_pipe_buffer_is_quiet() {
-    use std::io::Read;
-    use std::process::{Command as Std, Stdio};
     // A generated pair large enough that the JSON report is far beyond the 64 KB a pipe holds.
     let dir = tempfile::tempdir().unwrap();
     let mut old = String::from(
@@ -189,27 +187,15 @@ fn a_closed_pipe_after_more_than_a_pipe_buffer_is_quiet() {
         .unwrap();
     assert!(full.stdout.len() > 1024 * 1024, "{}", full.stdout.len());
 
-    let bin = assert_cmd::cargo::cargo_bin("resdiff");
-    let mut child = Std::new(bin)
-        .arg("diff")
-        .args([&a, &b])
-        .args(["--all", "--format", "json"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = vec![0u8; 100];
-    stdout.read_exact(&mut first).unwrap();
-    drop(stdout); // like `| head -c 100`
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
-    let status = child.wait().unwrap();
+    let args = [
+        "diff".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--all".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ];
+    let (stderr, status) = common::read_then_close_pipe::<&std::ffi::OsStr>(args, 100); // like `| head -c 100`
     assert!(stderr.is_empty(), "quiet on a closed pipe: {stderr}");
     assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
 }

@@ -21,3 +21,50 @@ pub fn snapshots<R>(f: impl FnOnce() -> R) -> R {
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(f)
 }
+
+/// Top-level divisions as (heading key, normalised labels of their clauses): the structure two
+/// readings of one text must share.
+pub fn top_labels(r: &resdiff::Resolution) -> Vec<(String, Vec<String>)> {
+    r.divisions
+        .iter()
+        .map(|d| {
+            (
+                d.heading.key.clone(),
+                d.clauses
+                    .iter()
+                    .map(|c| c.label.as_ref().map(|l| l.norm.clone()).unwrap_or_default())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// Runs `resdiff ARGS` (from the repository root), reads the first `keep` bytes of its output,
+/// then closes the pipe as `| head -c KEEP` does; returns what it wrote on stderr and its status.
+#[cfg(unix)]
+pub fn read_then_close_pipe<S: AsRef<std::ffi::OsStr>>(
+    args: impl IntoIterator<Item = S>,
+    keep: usize,
+) -> (String, std::process::ExitStatus) {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("resdiff"))
+        .current_dir(repo(""))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("resdiff starts");
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut first = vec![0u8; keep];
+    stdout.read_exact(&mut first).expect("enough output");
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("piped stderr")
+        .read_to_string(&mut stderr)
+        .expect("stderr readable");
+    (stderr, child.wait().expect("resdiff ends"))
+}
