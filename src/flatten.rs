@@ -237,19 +237,77 @@ pub fn glue_points(doc: &Resolution, other: Option<&Resolution>) -> Vec<Glue> {
     let mut docs = vec![doc];
     docs.extend(other);
     let vocab = Vocabulary::of(&docs);
-    find_glues(doc, |_| true, || &vocab)
+    find_glues(doc, |_| true, |_| true, || &vocab)
 }
 
 /// The strong glue points of `doc` (year-word, case-change, punctuation), as [`glue_points`]
-/// finds them, at a fraction of the cost: the vocabulary is only built when a token could be a
-/// case-change glue (rare in clean text), never for the word joins.
-fn strong_glue_points(doc: &Resolution) -> Vec<Glue> {
-    let vocab = std::cell::OnceCell::new();
-    let mut glues = find_glues(doc, could_be_strong, || {
+/// finds them, at a fraction of the cost: the vocabulary of `doc` is only built (into `vocab`)
+/// when a token could be a case-change glue (rare in clean text), never for the word joins.
+fn strong_glue_points<'a>(
+    doc: &'a Resolution,
+    vocab: &std::cell::OnceCell<Vocabulary<'a>>,
+) -> Vec<Glue> {
+    let mut glues = find_glues(doc, may_hold_strong, could_be_strong, || {
         vocab.get_or_init(|| Vocabulary::of(&[doc]))
     });
     glues.retain(|g| g.kind.is_strong());
     glues
+}
+
+/// Can `text` hold a strong glue point? Each kind needs two characters side by side that
+/// clean text rarely puts together: a lower-case letter then a capital (case change), a digit
+/// then a letter (year-word), or two of `;,.:` (punctuation). One pass over the characters,
+/// so a clean clause is dismissed without cutting it into tokens.
+fn may_hold_strong(text: &str) -> bool {
+    if text.is_ascii() {
+        // The same test on bytes (most texts): a class bit per byte from a table, and a
+        // pair hits when the previous byte's class is one the current byte's class follows.
+        const LOWER: u8 = 1;
+        const UPPER: u8 = 2;
+        const DIGIT: u8 = 4;
+        const MARK: u8 = 8;
+        const CLASS: [u8; 128] = {
+            let mut t = [0u8; 128];
+            let mut b = 0;
+            while b < 128 {
+                t[b] = match b as u8 {
+                    b'a'..=b'z' => LOWER,
+                    b'A'..=b'Z' => UPPER,
+                    b'0'..=b'9' => DIGIT,
+                    b';' | b',' | b'.' | b':' => MARK,
+                    _ => 0,
+                };
+                b += 1;
+            }
+            t
+        };
+        // For each class of the current byte, the classes of a previous byte that make a hit.
+        const AFTER: [u8; 16] = {
+            let mut t = [0u8; 16];
+            t[UPPER as usize] = LOWER | DIGIT;
+            t[LOWER as usize] = DIGIT;
+            t[MARK as usize] = MARK;
+            t
+        };
+        let mut prev = 0u8;
+        for &b in text.as_bytes() {
+            let c = CLASS[b as usize];
+            if AFTER[c as usize] & prev != 0 {
+                return true;
+            }
+            prev = c;
+        }
+        return false;
+    }
+    let mark = |c: char| matches!(c, ';' | ',' | '.' | ':');
+    let mut prev = ' ';
+    text.chars().any(|c| {
+        let hit = (prev.is_lowercase() && c.is_uppercase())
+            || (prev.is_ascii_digit() && c.is_alphabetic())
+            || (mark(prev) && mark(c));
+        prev = c;
+        hit
+    })
 }
 
 /// Can `token` be a strong glue point? A cheap test that never misses one.
@@ -263,14 +321,19 @@ fn could_be_strong(token: &str) -> bool {
             .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
-/// The glue points of `doc` among the tokens `consider` accepts.
+/// The glue points of `doc` among the tokens `consider` accepts, in the texts `consider_text`
+/// accepts.
 fn find_glues<'v>(
     doc: &Resolution,
+    consider_text: impl Fn(&str) -> bool,
     consider: impl Fn(&str) -> bool,
     vocab: impl Fn() -> &'v Vocabulary<'v>,
 ) -> Vec<Glue> {
     let mut found = Vec::new();
     for (place, text) in texts(doc) {
+        if !consider_text(text) {
+            continue;
+        }
         let (origin, field) = match place {
             Where::At(o) => (Some(o), None),
             Where::Field(f) => (None, Some(f.to_string())),
@@ -361,18 +424,24 @@ fn year_glue(core: &str) -> Option<(GlueKind, String, String)> {
 
 /// `recommendations;,`: two different closing punctuation marks in a row.
 fn punctuation_glue(token: &str) -> Option<(GlueKind, String, String)> {
-    let tail: Vec<char> = token
-        .chars()
-        .rev()
-        .take_while(|c| matches!(c, ';' | ',' | '.' | ':'))
-        .collect();
-    // tail is reversed: tail[1] is the first mark. `etc.,` is an abbreviation, not a glue.
+    // The marks are ASCII: the tail is read backwards on bytes, without allocating.
+    let tail: &[u8] = {
+        let b = token.as_bytes();
+        let n = b
+            .iter()
+            .rev()
+            .take_while(|c| matches!(c, b';' | b',' | b'.' | b':'))
+            .take(3)
+            .count();
+        &b[b.len() - n..]
+    };
+    // tail[0] is the first mark. `etc.,` is an abbreviation, not a glue.
     if tail.len() == 2
         && tail[0] != tail[1]
-        && matches!(tail[1], ';' | ',' | ':')
+        && matches!(tail[0], b';' | b',' | b':')
         && token.len() > 2
     {
-        let cut = token.len() - tail[0].len_utf8();
+        let cut = token.len() - 1;
         return Some((
             GlueKind::Punctuation,
             token[..cut].to_string(),
@@ -416,8 +485,16 @@ pub fn warning(glues: &[Glue], cross: bool) -> Option<Warning> {
 
 /// Adds the flattened-revisions warning to a parsed document when its own words give the evidence.
 pub fn check(doc: &mut Resolution) {
-    let glues = glue_points(doc, None);
-    push_unique(doc, warning(&glues, false));
+    // The warning needs a strong glue point: without one, word joins cannot raise it, so the
+    // whole-vocabulary search is skipped (a clean text, the common case, costs one cheap scan).
+    let vocab = std::cell::OnceCell::new();
+    if strong_glue_points(doc, &vocab).is_empty() {
+        return;
+    }
+    let vocab = vocab.get_or_init(|| Vocabulary::of(&[doc]));
+    let glues = find_glues(doc, |_| true, |_| true, || vocab);
+    let warning = warning(&glues, false);
+    push_unique(doc, warning);
 }
 
 /// Cross-checks two revisions with their report: each side's own strong glue points, and
@@ -442,7 +519,7 @@ impl Evidence {
             if already_flagged(doc) {
                 Vec::new()
             } else {
-                strong_glue_points(doc)
+                strong_glue_points(doc, &std::cell::OnceCell::new())
             }
         });
         Evidence {
@@ -547,6 +624,10 @@ fn change_glues(change: &crate::report::Change) -> Vec<(Side, Glue)> {
                 (Side::New, &inserted, &deleted),
             ] {
                 let theirs: Vec<String> = words(theirs).map(str::to_lowercase).collect();
+                // A whole added or suppressed text has nothing on the other side to glue to.
+                if theirs.is_empty() {
+                    continue;
+                }
                 for token in words(mine) {
                     if let Some((left, right)) = replacement_split(token, &theirs) {
                         let glue = Glue {
@@ -577,6 +658,15 @@ fn replacement_split(token: &str, theirs: &[String]) -> Option<(String, String)>
         return None;
     }
     let has = |w: &str| theirs.iter().any(|t| t == w);
+    // An ASCII token can only split into a word of theirs that begins or ends it: when none
+    // does, no cut can find one (the cuts below lower-case each part on their own).
+    if lower.is_ascii()
+        && !theirs.iter().any(|t| {
+            !t.is_empty() && (lower.starts_with(t.as_str()) || lower.ends_with(t.as_str()))
+        })
+    {
+        return None;
+    }
     token.char_indices().skip(2).find_map(|(j, _)| {
         let (l, r) = token.split_at(j);
         let (ll, rl) = (l.to_lowercase(), r.to_lowercase());
@@ -761,6 +851,34 @@ mod tests {
             classify("recommendations;,", &v),
             Some((GlueKind::Punctuation, "recommendations;".into(), ",".into()))
         );
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_char_scan() {
+        // The char scan, as for non-ASCII text.
+        let by_chars = |t: &str| {
+            let mark = |c: char| matches!(c, ';' | ',' | '.' | ':');
+            let v: Vec<char> = t.chars().collect();
+            v.windows(2).any(|w| {
+                (w[0].is_lowercase() && w[1].is_uppercase())
+                    || (w[0].is_ascii_digit() && w[1].is_alphabetic())
+                    || (mark(w[0]) && mark(w[1]))
+            })
+        };
+        for t in [
+            "",
+            "a",
+            "plain words, and numbers 2016.",
+            "2012Hammamet",
+            "someCertain",
+            "recommendations;,",
+            "etc.,",
+            "ITU-T A.23",
+            "3rd",
+            "x;y",
+        ] {
+            assert_eq!(may_hold_strong(t), by_chars(t), "{t:?}");
+        }
     }
 
     #[test]
