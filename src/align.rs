@@ -134,13 +134,15 @@ const ANCHOR_WEIGHT: i64 = 4_000_000;
 /// Compares two revisions of a resolution clause by clause.
 pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> Report {
     let mut vocab = Vocab::default();
-    let ou = units(old, &mut vocab);
-    let nu = units(new, &mut vocab);
+    let mut ou = units(old, &mut vocab);
+    let mut nu = units(new, &mut vocab);
     vocab.finish(ou.len() + nu.len());
     let scorer = Scorer {
         idf: &vocab.idf,
         order_weight: options.order_weight.clamp(0.0, 1.0),
     };
+    units::weigh(&mut ou, &scorer);
+    units::weigh(&mut nu, &scorer);
     let groups = align_units(&ou, &nu, &scorer, options);
     let report = build_report(old, new, &ou, &nu, groups);
     debug_assert_eq!(
@@ -178,7 +180,7 @@ fn align_units(
     let floor = options.min_similarity.min(options.move_threshold);
     let scored: Vec<(usize, usize, f64)> = map_on_cores(&cands, |&(o, n)| {
         let (a, b) = (&ou[o], &nu[n]);
-        let s = scorer.similarity_from(&a.words, &a.set, &b.words, &b.set, floor);
+        let s = scorer.similarity_from(&a.profile(), &b.profile(), floor);
         (o, n, s)
     });
     // 3. Order-preserving chain of anchors and similar pairs.
@@ -364,6 +366,17 @@ fn join_texts(units: &[Unit], ids: &[usize]) -> (String, Vec<usize>) {
     (texts.join("\n"), lens)
 }
 
+/// The comparison keys of some units, one after another (borrowed for a single unit).
+fn join_keys<'u>(units: &'u [Unit], ids: &[usize]) -> std::borrow::Cow<'u, str> {
+    match ids {
+        [one] => std::borrow::Cow::Borrowed(units[*one].key.as_ref()),
+        _ => {
+            let keys: Vec<&str> = ids.iter().map(|&i| units[i].key.as_ref()).collect();
+            std::borrow::Cow::Owned(keys.join(" "))
+        }
+    }
+}
+
 /// One change per group and per unpaired unit, in the reading order of the new revision.
 fn build_report(
     old: &Resolution,
@@ -393,7 +406,10 @@ fn build_report(
         } else {
             (Op::Mod, inline::diff(&old_text, &new_text), quantize(g.sim))
         };
-        let editorial = op == Op::Mod && is_editorial(&old_text, &new_text);
+        let editorial = op == Op::Mod && {
+            let (o, n) = (join_keys(ou, &g.old), join_keys(nu, &g.new));
+            editorial::is_editorial_key(&o, &n)
+        };
         (op, inline, sim, editorial, old_lens, new_lens)
     });
     for ((gi, g), (op, inline, sim, editorial, old_lens, new_lens)) in

@@ -15,30 +15,23 @@ use crate::report::{Segment, SegmentOp};
 /// Cuts a text into tokens: a run of letters and digits, or a single other character, each
 /// followed by the whitespace after it. Leading whitespace is a token of its own.
 pub fn tokenize(s: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let n = chars.len();
-    let pos = |k: usize| if k < n { chars[k].0 } else { s.len() };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < n && chars[i].1.is_whitespace() {
-        i += 1;
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
+    let mut chars = s.char_indices().peekable();
+    // Byte offset where the next char starts (the text's end after the last one).
+    let skip_ws = |chars: &mut std::iter::Peekable<std::str::CharIndices>| {
+        while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+        chars.peek().map_or(s.len(), |&(i, _)| i)
+    };
+    let lead = skip_ws(&mut chars);
+    if lead > 0 {
+        out.push(&s[..lead]);
     }
-    if i > 0 {
-        out.push(&s[..pos(i)]);
-    }
-    while i < n {
-        let start = i;
-        if chars[i].1.is_alphanumeric() {
-            while i < n && chars[i].1.is_alphanumeric() {
-                i += 1;
-            }
-        } else {
-            i += 1;
+    while let Some((start, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            while chars.next_if(|&(_, c)| c.is_alphanumeric()).is_some() {}
         }
-        while i < n && chars[i].1.is_whitespace() {
-            i += 1;
-        }
-        out.push(&s[pos(start)..pos(i)]);
+        let end = skip_ws(&mut chars);
+        out.push(&s[start..end]);
     }
     out
 }

@@ -6,7 +6,16 @@ use crate::normalize::comparison_key;
 /// The text with only what an editorial change cannot touch: letters and digits, lower-cased,
 /// with years (`2012`, `2016`) masked. `time-frames`, `timeframes` and `time frames` agree.
 fn substance(s: &str) -> String {
-    let key = comparison_key(s).to_lowercase();
+    substance_of_key(&comparison_key(s))
+}
+
+/// [`substance`] of a text whose comparison key is already known.
+fn substance_of_key(key: &str) -> String {
+    let key = if key.is_ascii() {
+        key.to_ascii_lowercase()
+    } else {
+        key.to_lowercase()
+    };
     let mut out = String::with_capacity(key.len());
     let mut digits = String::new();
     let flush = |digits: &mut String, out: &mut String| {
@@ -42,6 +51,11 @@ pub fn is_editorial(old: &str, new: &str) -> bool {
     substance(old) == substance(new)
 }
 
+/// [`is_editorial`] on the comparison keys of the two texts (the aligner has them already).
+pub(crate) fn is_editorial_key(old_key: &str, new_key: &str) -> bool {
+    substance_of_key(old_key) == substance_of_key(new_key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +76,21 @@ mod tests {
             "the study group chairmen"
         ));
         assert!(!is_editorial("Article 1", "Article 2"));
+    }
+
+    #[test]
+    fn keys_judge_as_texts_do() {
+        for (a, b) in [
+            ("time-frames", "timeframes"),
+            ("(Rev. Busan, 2014)", "(Rev. Busan, 2018)"),
+            ("*ITU\u{2011}T* A.23", "ITU-T A.24"),
+            ("Étude  générale", "étude générale;"),
+        ] {
+            assert_eq!(
+                is_editorial(a, b),
+                is_editorial_key(&comparison_key(a), &comparison_key(b)),
+                "{a} / {b}"
+            );
+        }
     }
 }

@@ -23,6 +23,37 @@ const FIXED: f64 = 1e9;
 /// clauses of 2,000 words each. Beyond it, Myers' LCS (fast on similar texts) is weighed.
 const MAX_DP_CELLS: usize = 4_000_000;
 
+/// What the scorer reads of one text: its words, its distinct words, the words it holds more
+/// than once, and the IDF sums of both. A clause is compared with several candidates: its sums
+/// are taken once (see [`Scorer::profile`]), not once per compared pair.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Profile<'a> {
+    /// Word ids in reading order.
+    pub words: &'a [u32],
+    /// Distinct word ids, sorted.
+    pub set: &'a [u32],
+    /// Words held more than once, with their counts, sorted by id.
+    pub dups: &'a [(u32, u32)],
+    /// IDF weight of `set` (summed in its order).
+    pub set_weight: f64,
+    /// IDF weight of `words` (summed in reading order).
+    pub words_weight: f64,
+}
+
+/// The distinct words of a word sequence (sorted) and those held more than once, with counts.
+pub(crate) fn set_and_dups(words: &[u32]) -> (Vec<u32>, Vec<(u32, u32)>) {
+    let mut sorted = words.to_vec();
+    sorted.sort_unstable();
+    let mut dups = Vec::new();
+    for run in sorted.chunk_by(|a, b| a == b) {
+        if run.len() > 1 {
+            dups.push((run[0], run.len() as u32));
+        }
+    }
+    sorted.dedup();
+    (sorted, dups)
+}
+
 /// Similarity scorer over word ids, with IDF weights and the share of word order.
 pub(crate) struct Scorer<'a> {
     pub idf: &'a [f64],
@@ -33,6 +64,27 @@ pub(crate) struct Scorer<'a> {
 impl Scorer<'_> {
     fn w(&self, id: u32) -> f64 {
         self.idf.get(id as usize).copied().unwrap_or(0.0)
+    }
+
+    /// IDF weight of some words, summed in their order.
+    pub fn weight(&self, words: &[u32]) -> f64 {
+        words.iter().map(|&x| self.w(x)).sum()
+    }
+
+    /// The profile of a text from its words, distinct words and repeated words.
+    pub fn profile<'a>(
+        &self,
+        words: &'a [u32],
+        set: &'a [u32],
+        dups: &'a [(u32, u32)],
+    ) -> Profile<'a> {
+        Profile {
+            words,
+            set,
+            dups,
+            set_weight: self.weight(set),
+            words_weight: self.weight(words),
+        }
     }
 
     /// Weight of the words two sorted sequences share (a multiset intersection: a word held
@@ -54,17 +106,16 @@ impl Scorer<'_> {
     }
 
     /// Weighted Dice coefficient of two sorted sets of distinct word ids.
-    pub fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
-        let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
-        let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
+    pub fn dice(&self, a: &Profile, b: &Profile) -> f64 {
+        let (wa, wb) = (a.set_weight, b.set_weight);
         if wa + wb == 0.0 {
-            return if a.is_empty() && b.is_empty() {
+            return if a.set.is_empty() && b.set.is_empty() {
                 1.0
             } else {
                 0.0
             };
         }
-        2.0 * self.common_sorted(a, b) / (wa + wb)
+        2.0 * self.common_sorted(a.set, b.set) / (wa + wb)
     }
 
     /// Weight of the heaviest common subsequence of `a` and `b`. Exact and symmetric: equal
@@ -130,72 +181,70 @@ impl Scorer<'_> {
 
     /// Weighted longest-common-subsequence ratio of two word sequences: the heaviest common
     /// subsequence over the weight of both sides.
-    pub fn order(&self, a: &[u32], b: &[u32]) -> f64 {
-        let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
-        let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
+    pub fn order(&self, a: &Profile, b: &Profile) -> f64 {
+        let (wa, wb) = (a.words_weight, b.words_weight);
         if wa + wb == 0.0 {
-            return if a.is_empty() && b.is_empty() {
+            return if a.words.is_empty() && b.words.is_empty() {
                 1.0
             } else {
                 0.0
             };
         }
-        2.0 * self.common_weight(a, b) / (wa + wb)
+        2.0 * self.common_weight(a.words, b.words) / (wa + wb)
     }
 
     /// An upper bound of [`Scorer::order`] without the LCS: a common subsequence holds each
     /// word at most as often as the rarer side does, so the weighted multiset intersection
-    /// bounds the weighted LCS from above (same weights and denominator as `order`).
-    fn order_bound(&self, a: &[u32], b: &[u32]) -> f64 {
-        let wa: f64 = a.iter().map(|&x| self.w(x)).sum();
-        let wb: f64 = b.iter().map(|&x| self.w(x)).sum();
+    /// bounds the weighted LCS from above (same weights and denominator as `order`). The
+    /// intersection is the shared distinct words plus, for words both sides repeat, the
+    /// repeats they share.
+    fn order_bound(&self, a: &Profile, b: &Profile) -> f64 {
+        let (wa, wb) = (a.words_weight, b.words_weight);
         if wa + wb == 0.0 {
             return 1.0;
         }
-        let (mut sa, mut sb) = (a.to_vec(), b.to_vec());
-        sa.sort_unstable();
-        sb.sort_unstable();
-        2.0 * self.common_sorted(&sa, &sb) / (wa + wb)
+        let mut common = self.common_sorted(a.set, b.set);
+        let (mut i, mut j) = (0, 0);
+        while i < a.dups.len() && j < b.dups.len() {
+            let ((x, cx), (y, cy)) = (a.dups[i], b.dups[j]);
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += f64::from(cx.min(cy) - 1) * self.w(x);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * common / (wa + wb)
     }
 
     /// [`Scorer::similarity`] when it reaches `floor`; below it, some value below `floor` (an
     /// upper bound), found without the costly word-order LCS. Callers that only compare the
     /// result with thresholds at or above `floor` decide exactly as with `similarity`.
-    pub fn similarity_from(
-        &self,
-        a_words: &[u32],
-        a_set: &[u32],
-        b_words: &[u32],
-        b_set: &[u32],
-        floor: f64,
-    ) -> f64 {
-        let dice = self.dice(a_set, b_set);
+    pub fn similarity_from(&self, a: &Profile, b: &Profile, floor: f64) -> f64 {
+        let dice = self.dice(a, b);
         if dice >= 0.05 {
-            let bound = (1.0 - self.order_weight) * dice
-                + self.order_weight * self.order_bound(a_words, b_words);
+            let bound =
+                (1.0 - self.order_weight) * dice + self.order_weight * self.order_bound(a, b);
             // The margin covers rounding differences between the bound's and the LCS's sums.
             if bound + 1e-6 < floor {
                 return quantize(bound).min(floor - 1e-6);
             }
         }
-        self.similarity(a_words, a_set, b_words, b_set)
+        self.similarity(a, b)
     }
 
     /// The similarity used to pair clauses, in [0, 1], quantized.
-    pub fn similarity(
-        &self,
-        a_words: &[u32],
-        a_set: &[u32],
-        b_words: &[u32],
-        b_set: &[u32],
-    ) -> f64 {
-        let dice = self.dice(a_set, b_set);
+    pub fn similarity(&self, a: &Profile, b: &Profile) -> f64 {
+        let dice = self.dice(a, b);
         // The order measure cannot exceed the set measure by much; skip it when the pair is
         // hopeless anyway (cheap pruning for large inputs).
         if dice < 0.05 {
             return quantize((1.0 - self.order_weight) * dice);
         }
-        let order = self.order(a_words, b_words);
+        let order = self.order(a, b);
         quantize((1.0 - self.order_weight) * dice + self.order_weight * order)
     }
 }
@@ -203,6 +252,24 @@ impl Scorer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text's words with its derived parts, owned, for [`Scorer::profile`].
+    struct Text(Vec<u32>, Vec<u32>, Vec<(u32, u32)>);
+
+    fn text(words: &[u32]) -> Text {
+        let (set, dups) = set_and_dups(words);
+        Text(words.to_vec(), set, dups)
+    }
+
+    impl Scorer<'_> {
+        fn p<'a>(&self, t: &'a Text) -> Profile<'a> {
+            self.profile(&t.0, &t.1, &t.2)
+        }
+        fn sim(&self, a: &[u32], b: &[u32]) -> f64 {
+            let (a, b) = (text(a), text(b));
+            self.similarity(&self.p(&a), &self.p(&b))
+        }
+    }
 
     #[test]
     fn order_bound_is_an_upper_bound_of_the_weighted_order() {
@@ -221,7 +288,12 @@ mod tests {
             (&[], &[1]),
         ];
         for (a, b) in cases {
-            assert!(s.order_bound(a, b) + 1e-9 >= s.order(a, b), "{a:?} {b:?}");
+            let (a, b) = (text(a), text(b));
+            let (a, b) = (s.p(&a), s.p(&b));
+            assert!(
+                s.order_bound(&a, &b) + 1e-9 >= s.order(&a, &b),
+                "{a:?} {b:?}"
+            );
         }
     }
 
@@ -232,11 +304,8 @@ mod tests {
             idf: &idf,
             order_weight: 0.5,
         };
-        assert_eq!(
-            s.similarity(&[1, 2, 3], &[1, 2, 3], &[1, 2, 3], &[1, 2, 3]),
-            1.0
-        );
-        assert_eq!(s.similarity(&[1, 2], &[1, 2], &[3, 4], &[3, 4]), 0.0);
+        assert_eq!(s.sim(&[1, 2, 3], &[1, 2, 3]), 1.0);
+        assert_eq!(s.sim(&[1, 2], &[3, 4]), 0.0);
     }
 
     #[test]
@@ -256,17 +325,13 @@ mod tests {
             &[4, 4, 4, 4, 4, 3],
             &[4, 4, 4, 4, 4, 5],
         ];
-        let set = |w: &[u32]| {
-            let mut v = w.to_vec();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
         for a in texts {
             for b in texts {
-                let full = s.similarity(a, &set(a), b, &set(b));
+                let (ta, tb) = (text(a), text(b));
+                let (pa, pb) = (s.p(&ta), s.p(&tb));
+                let full = s.similarity(&pa, &pb);
                 for floor in [0.0, 0.2, 0.3, 0.5, 0.7, 1.0] {
-                    let pruned = s.similarity_from(a, &set(a), b, &set(b), floor);
+                    let pruned = s.similarity_from(&pa, &pb, floor);
                     assert_eq!(pruned >= floor, full >= floor, "{a:?} {b:?} {floor}");
                     if full >= floor {
                         assert_eq!(pruned, full);
@@ -283,22 +348,16 @@ mod tests {
             idf: &idf,
             order_weight: 0.5,
         };
-        let same_order = s.similarity(
-            &[0, 1, 3, 4],
-            &[0, 1, 3, 4],
-            &[0, 1, 3, 4, 2],
-            &[0, 1, 2, 3, 4],
-        );
-        let reversed = s.similarity(
-            &[0, 1, 3, 4],
-            &[0, 1, 3, 4],
-            &[4, 3, 1, 0, 2],
-            &[0, 1, 2, 3, 4],
-        );
+        let same_order = s.sim(&[0, 1, 3, 4], &[0, 1, 3, 4, 2]);
+        let reversed = s.sim(&[0, 1, 3, 4], &[4, 3, 1, 0, 2]);
         assert!(same_order > reversed);
         // Sharing the rare words beats sharing the common ones.
-        let rare = s.dice(&[0, 3, 4], &[1, 3, 4]);
-        let common = s.dice(&[0, 1, 3], &[0, 1, 4]);
+        let dice = |a: &[u32], b: &[u32]| {
+            let (a, b) = (text(a), text(b));
+            s.dice(&s.p(&a), &s.p(&b))
+        };
+        let rare = dice(&[0, 3, 4], &[1, 3, 4]);
+        let common = dice(&[0, 1, 3], &[0, 1, 4]);
         assert!(rare > common, "{rare} {common}");
     }
 }

@@ -34,9 +34,9 @@ pub(crate) struct SplitCtx<'a> {
 impl SplitCtx<'_> {
     fn sim_joined(&self, one: usize, many: &[usize]) -> f64 {
         let parts: Vec<&Unit> = many.iter().map(|&m| &self.many[m]).collect();
-        let (words, set) = joined(&parts);
-        let u = &self.one[one];
-        self.scorer.similarity(&u.words, &u.set, &words, &set)
+        let (words, set, dups) = joined(&parts);
+        let joined = self.scorer.profile(&words, &set, &dups);
+        self.scorer.similarity(&self.one[one].profile(), &joined)
     }
 
     /// Is `joined` clearly better than `single`? It must remove at least `margin` of the

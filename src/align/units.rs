@@ -6,6 +6,8 @@ use crate::model::Resolution;
 use crate::normalize::comparison_key;
 use crate::report::Place;
 
+use super::similarity::{set_and_dups, Profile, Scorer};
+
 /// One top-level clause of one revision, ready to be compared.
 #[derive(Debug, Clone)]
 pub(crate) struct Unit<'a> {
@@ -23,6 +25,32 @@ pub(crate) struct Unit<'a> {
     pub words: Vec<u32>,
     /// Distinct word ids, sorted.
     pub set: Vec<u32>,
+    /// Words said more than once, with their counts, sorted by id.
+    pub dups: Vec<(u32, u32)>,
+    /// IDF weights of `set` and `words`, set by [`weigh`] once the vocabulary is complete.
+    pub set_weight: f64,
+    pub words_weight: f64,
+}
+
+impl Unit<'_> {
+    /// What the scorer reads of this unit.
+    pub fn profile(&self) -> Profile<'_> {
+        Profile {
+            words: &self.words,
+            set: &self.set,
+            dups: &self.dups,
+            set_weight: self.set_weight,
+            words_weight: self.words_weight,
+        }
+    }
+}
+
+/// Takes the IDF sums of every unit once (the scorer would otherwise take them per pair).
+pub(crate) fn weigh(units: &mut [Unit], scorer: &Scorer) {
+    for u in units {
+        u.set_weight = scorer.weight(&u.set);
+        u.words_weight = scorer.weight(&u.words);
+    }
 }
 
 /// Word ids shared by both revisions, with document frequencies for IDF weights.
@@ -114,9 +142,7 @@ pub(crate) fn units<'a>(res: &'a Resolution, vocab: &mut Vocab) -> Vec<Unit<'a>>
                 (Cow::Owned(text), Cow::Owned(key))
             };
             let words = vocab.words(&key);
-            let mut set = words.clone();
-            set.sort_unstable();
-            set.dedup();
+            let (set, dups) = set_and_dups(&words);
             for &w in &set {
                 vocab.df[w as usize] += 1;
             }
@@ -131,17 +157,19 @@ pub(crate) fn units<'a>(res: &'a Resolution, vocab: &mut Vocab) -> Vec<Unit<'a>>
                 key,
                 words,
                 set,
+                dups,
+                set_weight: 0.0,
+                words_weight: 0.0,
             });
         }
     }
     out
 }
 
-/// Words of a text joined from several units (for split / merge), as a transient unit.
-pub(crate) fn joined(parts: &[&Unit<'_>]) -> (Vec<u32>, Vec<u32>) {
+/// Words of a text joined from several units (for split / merge), as a transient unit: its
+/// words, distinct words and repeated words.
+pub(crate) fn joined(parts: &[&Unit<'_>]) -> (Vec<u32>, Vec<u32>, Vec<(u32, u32)>) {
     let words: Vec<u32> = parts.iter().flat_map(|u| u.words.iter().copied()).collect();
-    let mut set = words.clone();
-    set.sort_unstable();
-    set.dedup();
-    (words, set)
+    let (set, dups) = set_and_dups(&words);
+    (words, set, dups)
 }
