@@ -11,6 +11,15 @@ use resdiff::output::{write_atomically, Overwrite};
 use resdiff::render::{self, ColorChoice, Detail, OutputFormat, RenderOptions, Show};
 use resdiff::{CompareOptions, LoadOptions};
 
+/// mimalloc instead of the system allocator: a diff makes many small strings and vectors
+/// (words, keys, segments), and glibc's malloc and free were 15-20% of a profile. Measured
+/// whole-process: Resolution 7 4.4 -> 3.7 ms, 500 clauses 21 -> 16 ms, 5,000 clauses
+/// 162 -> 126 ms, 50,000 clauses 1.78 -> 1.33 s with peak memory 224 -> 213 MiB. Version 2
+/// without transparent huge pages: version 3, or huge pages, cost 0.3 ms at start-up (one 2 MiB
+/// page zeroed) and more memory at 50,000 clauses.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "resdiff",
