@@ -165,8 +165,13 @@ pub fn comparison_key(s: &str) -> String {
     if s.is_ascii() && !s.contains(['*', '_']) && !s.contains("[bookmark:") {
         return ascii_key(s);
     }
-    let s = strip_artefacts(s);
-    let s = strip_emphasis(&s);
+    // Most non-ASCII texts (a curly quote, an accent) have neither bookmarks nor emphasis:
+    // they skip those two copies.
+    let s = if s.contains(['*', '_']) || s.contains("[bookmark:") {
+        std::borrow::Cow::Owned(strip_emphasis(&strip_artefacts(s)))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
     let s = fold_typography(&s);
     let s = collapse_whitespace(&s);
     // A space before closing punctuation is typography too (`ISO ;` vs `ISO;`).

@@ -76,6 +76,8 @@ impl Vocab {
 
     /// Word ids of a text: lower-cased runs of letters and digits, lightly stemmed (plural `s`).
     pub fn words(&mut self, key: &str) -> Vec<u32> {
+        // Lower-cased into one reused buffer: a capitalised word costs no allocation.
+        let mut lower = String::new();
         key.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(|w| {
@@ -84,7 +86,14 @@ impl Vocab {
                 {
                     self.id(stem(w))
                 } else {
-                    self.id(stem(&w.to_lowercase()))
+                    lower.clear();
+                    if w.is_ascii() {
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.push_str(&w.to_lowercase());
+                    }
+                    self.id(stem(&lower))
                 }
             })
             .collect()
