@@ -61,6 +61,13 @@ fn write_html(dir: &Path, name: &str, report: &Report) -> String {
 }
 
 /// The ops of the clauses a person can see, in page order.
+/// Entries of the report a reader sees before unfolding: changed clauses and header fields.
+fn changed_count(report: &Report) -> usize {
+    let clauses = report.changes.iter().filter(|c| c.op != resdiff::Op::Noc);
+    let fields = report.header.iter().filter(|h| h.op != resdiff::Op::Noc);
+    clauses.count() + fields.count()
+}
+
 fn visible_ops(b: &Browser) -> Vec<String> {
     let v = b.js(
         "return [...document.querySelectorAll('.clause')].filter(e => e.checkVisibility()).map(e => e.dataset.op);",
@@ -122,16 +129,7 @@ fn a_reviewer_reads_filters_steps_and_switches_views() {
     // Unchanged clauses are folded: only changes are visible at first.
     let ops = visible_ops(&b);
     assert!(!ops.contains(&"NOC".to_string()), "NOC folded: {ops:?}");
-    let changed = report
-        .changes
-        .iter()
-        .filter(|c| c.op != resdiff::Op::Noc)
-        .count()
-        + report
-            .header
-            .iter()
-            .filter(|h| h.op != resdiff::Op::Noc)
-            .count();
+    let changed = changed_count(&report);
     assert_eq!(ops.len(), changed);
     save_screenshot(&b, "res7-diff.png");
 
@@ -265,16 +263,7 @@ fn without_javascript_the_page_reads_and_filters() {
         b.js("return document.querySelector('#section-filter').hidden;"),
         true
     );
-    let changed = report
-        .changes
-        .iter()
-        .filter(|c| c.op != resdiff::Op::Noc)
-        .count()
-        + report
-            .header
-            .iter()
-            .filter(|h| h.op != resdiff::Op::Noc)
-            .count();
+    let changed = changed_count(&report);
     assert_eq!(visible_ops(&b).len(), changed);
     // Op filters and the view toggle are CSS: they work all the same.
     b.click("label[for=op-mod]");
