@@ -78,11 +78,14 @@ fn a_truncated_resolution_parses_with_a_truncated_warning() {
     let lines: Vec<&str> = text.lines().collect();
     let cut = lines[..lines.len() * 6 / 10].join("\n");
     let r = load_bytes("cut.md".as_ref(), cut.as_bytes(), &opts()).expect("parses");
-    let t: Vec<_> = r
-        .warnings
-        .iter()
-        .filter(|w| w.kind == WarningKind::Truncated)
-        .collect();
+    let truncated = |r: &resdiff::Resolution| -> Vec<resdiff::model::Warning> {
+        r.warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::Truncated)
+            .cloned()
+            .collect()
+    };
+    let t = truncated(&r);
     assert_eq!(t.len(), 1, "{:?}", r.warnings);
     assert!(t[0].message.contains("noting"), "{}", t[0].message);
     // What is there is kept: considering a) to i), noting a) ...
@@ -92,11 +95,7 @@ fn a_truncated_resolution_parses_with_a_truncated_warning() {
     // Cut inside resolves: the last clause does not end with a full stop.
     let cut = text[..text.find("take place to the extent").expect("anchor")].to_string();
     let r = load_bytes("cut.md".as_ref(), cut.as_bytes(), &opts()).expect("parses");
-    let t: Vec<_> = r
-        .warnings
-        .iter()
-        .filter(|w| w.kind == WarningKind::Truncated)
-        .collect();
+    let t = truncated(&r);
     assert_eq!(t.len(), 1);
     assert!(t[0].message.contains("resolves 9"), "{}", t[0].message);
 }

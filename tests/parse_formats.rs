@@ -60,13 +60,7 @@ fn outline_with_a_bullet_per_line_parses_like_the_markdown() {
             .collect()
     };
     assert_eq!(items(&r), items(&original));
-    let keys = |r: &Resolution| -> Vec<String> {
-        r.clauses()
-            .iter()
-            .map(|(_, c)| c.text.key.clone())
-            .collect()
-    };
-    assert_eq!(keys(&r), keys(&original));
+    assert_eq!(common::clause_keys(&r), common::clause_keys(&original));
 }
 
 #[test]

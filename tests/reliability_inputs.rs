@@ -165,13 +165,7 @@ fn utf16_without_a_byte_order_mark_is_read_not_refused_as_binary() {
             .collect();
         let r = load_bytes("g.md".as_ref(), &bytes, &opts()).expect("parses");
         assert_eq!(shape(&r), shape(&original), "big endian: {big_endian}");
-        let keys = |r: &Resolution| -> Vec<String> {
-            r.clauses()
-                .iter()
-                .map(|(_, c)| c.text.key.clone())
-                .collect()
-        };
-        assert_eq!(keys(&r), keys(&original));
+        assert_eq!(common::clause_keys(&r), common::clause_keys(&original));
         assert!(r
             .warnings
             .iter()

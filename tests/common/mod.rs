@@ -39,6 +39,15 @@ pub fn top_labels(r: &resdiff::Resolution) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// The comparison key of every clause, in reading order: what two readings of one text must
+/// agree on word for word.
+pub fn clause_keys(r: &resdiff::Resolution) -> Vec<String> {
+    r.clauses()
+        .iter()
+        .map(|(_, c)| c.text.key.clone())
+        .collect()
+}
+
 /// Runs `resdiff ARGS` (from the repository root), reads the first `keep` bytes of its output,
 /// then closes the pipe as `| head -c KEEP` does; returns what it wrote on stderr and its status.
 #[cfg(unix)]
