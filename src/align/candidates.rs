@@ -97,36 +97,24 @@ pub(crate) fn candidates(
     idf: &[f64],
     limits: &Limits,
 ) -> Vec<(usize, usize)> {
-    let forward = || {
+    // The free units of `from` probed against the postings of the other side's free units.
+    let direction = |from: &[Unit], from_free: &[bool], to: &[Unit], to_free: &[bool], flip| {
         let mut out = Vec::new();
-        let new_post = index(new, new_free, idf.len());
+        let post = index(to, to_free, idf.len());
         probe(
-            old,
-            old_free,
-            &new_post,
-            new.len(),
+            from,
+            from_free,
+            &post,
+            to.len(),
             idf,
             limits,
             &mut out,
-            false,
+            flip,
         );
         out
     };
-    let backward = || {
-        let mut out = Vec::new();
-        let old_post = index(old, old_free, idf.len());
-        probe(
-            new,
-            new_free,
-            &old_post,
-            old.len(),
-            idf,
-            limits,
-            &mut out,
-            true,
-        );
-        out
-    };
+    let forward = || direction(old, old_free, new, new_free, false);
+    let backward = || direction(new, new_free, old, old_free, true);
     // Both directions on two cores when the texts are large (a small text is done before a
     // second core wakes up).
     let (mut out, more) = if old.len() + new.len() >= PARALLEL_FROM_UNITS {

@@ -54,6 +54,16 @@ pub(crate) fn set_and_dups(words: &[u32]) -> (Vec<u32>, Vec<(u32, u32)>) {
     (sorted, dups)
 }
 
+/// The weight two texts share over their mean weight (`2 * common / (wa + wb)`); when both
+/// weigh nothing, 1 if both are empty (equal) and 0 otherwise. `common` is only computed when
+/// needed (it may be an LCS).
+fn share(wa: f64, wb: f64, both_empty: bool, common: impl FnOnce() -> f64) -> f64 {
+    if wa + wb == 0.0 {
+        return if both_empty { 1.0 } else { 0.0 };
+    }
+    2.0 * common() / (wa + wb)
+}
+
 /// Similarity scorer over word ids, with IDF weights and the share of word order.
 pub(crate) struct Scorer<'a> {
     pub idf: &'a [f64],
@@ -107,15 +117,10 @@ impl Scorer<'_> {
 
     /// Weighted Dice coefficient of two sorted sets of distinct word ids.
     pub fn dice(&self, a: &Profile, b: &Profile) -> f64 {
-        let (wa, wb) = (a.set_weight, b.set_weight);
-        if wa + wb == 0.0 {
-            return if a.set.is_empty() && b.set.is_empty() {
-                1.0
-            } else {
-                0.0
-            };
-        }
-        2.0 * self.common_sorted(a.set, b.set) / (wa + wb)
+        let empty = a.set.is_empty() && b.set.is_empty();
+        share(a.set_weight, b.set_weight, empty, || {
+            self.common_sorted(a.set, b.set)
+        })
     }
 
     /// Weight of the heaviest common subsequence of `a` and `b`. Exact and symmetric: equal
@@ -182,15 +187,10 @@ impl Scorer<'_> {
     /// Weighted longest-common-subsequence ratio of two word sequences: the heaviest common
     /// subsequence over the weight of both sides.
     pub fn order(&self, a: &Profile, b: &Profile) -> f64 {
-        let (wa, wb) = (a.words_weight, b.words_weight);
-        if wa + wb == 0.0 {
-            return if a.words.is_empty() && b.words.is_empty() {
-                1.0
-            } else {
-                0.0
-            };
-        }
-        2.0 * self.common_weight(a.words, b.words) / (wa + wb)
+        let empty = a.words.is_empty() && b.words.is_empty();
+        share(a.words_weight, b.words_weight, empty, || {
+            self.common_weight(a.words, b.words)
+        })
     }
 
     /// An upper bound of [`Scorer::order`] without the LCS: a common subsequence holds each
