@@ -134,8 +134,8 @@ const ANCHOR_WEIGHT: i64 = 4_000_000;
 /// Compares two revisions of a resolution clause by clause.
 pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> Report {
     let mut vocab = Vocab::default();
-    let mut ou = units(old, &mut vocab);
-    let mut nu = units(new, &mut vocab);
+    let mut ou = units(old, &mut vocab, &[]);
+    let mut nu = units(new, &mut vocab, &ou);
     vocab.finish(ou.len() + nu.len());
     let scorer = Scorer {
         idf: &vocab.idf,

@@ -76,27 +76,11 @@ impl Vocab {
 
     /// Word ids of a text: lower-cased runs of letters and digits, lightly stemmed (plural `s`).
     pub fn words(&mut self, key: &str) -> Vec<u32> {
+        let mut out = Vec::with_capacity(key.len() / 6 + 1);
         // Lower-cased into one reused buffer: a capitalised word costs no allocation.
         let mut lower = String::new();
-        key.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                if w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                {
-                    self.id(stem(w))
-                } else {
-                    lower.clear();
-                    if w.is_ascii() {
-                        lower.push_str(w);
-                        lower.make_ascii_lowercase();
-                    } else {
-                        lower.push_str(&w.to_lowercase());
-                    }
-                    self.id(stem(&lower))
-                }
-            })
-            .collect()
+        each_word(key, &mut lower, |w| out.push(self.id(w)));
+        out
     }
 
     /// Computes IDF weights once every unit is counted: `ln(1 + N / df)`, so a word found in
@@ -109,6 +93,67 @@ impl Vocab {
             .iter()
             .map(|&d| ((1.0 + n / f64::from(d.max(1))).ln() * 1e9).round() / 1e9)
             .collect();
+    }
+}
+
+/// Calls `f` with each word of `text`, lower-cased and stemmed: the maximal runs of
+/// alphanumeric characters (as `text.split(|c| !c.is_alphanumeric())` cuts them). ASCII is
+/// scanned byte by byte (most of a resolution); other characters are decoded where met.
+fn each_word(text: &str, lower: &mut String, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| text[i..].chars().next().unwrap_or_default();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = char_at(i);
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        let start = i;
+        // Only lower-case ASCII letters and digits: the word is its own key.
+        let mut plain = true;
+        let mut ascii = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                } else if b.is_ascii_uppercase() {
+                    plain = false;
+                } else {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = char_at(i);
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                plain = false;
+                ascii = false;
+                i += c.len_utf8();
+            }
+        }
+        let w = &text[start..i];
+        if plain {
+            f(stem(w));
+        } else {
+            lower.clear();
+            if ascii {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            f(stem(lower));
+        }
     }
 }
 
@@ -130,8 +175,19 @@ fn section_name(heading_key: &str, label: Option<&str>) -> String {
     }
 }
 
-/// The units of one revision, counting their words into `vocab`.
-pub(crate) fn units<'a>(res: &'a Resolution, vocab: &mut Vocab) -> Vec<Unit<'a>> {
+/// The units of one revision, counting their words into `vocab`. A clause whose key (or text)
+/// is the key (or text) of a unit in `known`, the other revision's units, takes that unit's
+/// words (and key) instead of computing them again: most clauses are unchanged, and the
+/// result is the same either way.
+pub(crate) fn units<'a>(res: &'a Resolution, vocab: &mut Vocab, known: &[Unit]) -> Vec<Unit<'a>> {
+    let by_key: foldhash::HashMap<&str, &Unit> = known.iter().map(|u| (&*u.key, u)).collect();
+    // Clauses with sub-items have no key from the parser; an unchanged one takes the key of
+    // its twin rather than normalizing its whole text again.
+    let by_text: foldhash::HashMap<&str, &Unit> = known
+        .iter()
+        .filter(|u| matches!(u.text, Cow::Owned(_)))
+        .map(|u| (&*u.text, u))
+        .collect();
     let mut out = Vec::new();
     for (d, div) in res.walk_divisions().into_iter().enumerate() {
         let section = section_name(
@@ -147,11 +203,20 @@ pub(crate) fn units<'a>(res: &'a Resolution, vocab: &mut Vocab) -> Vec<Unit<'a>>
                 )
             } else {
                 let text = clause.full_shown();
-                let key = comparison_key(&text);
+                let key = match by_text.get(text.as_str()) {
+                    Some(twin) => twin.key.to_string(),
+                    None => comparison_key(&text),
+                };
                 (Cow::Owned(text), Cow::Owned(key))
             };
-            let words = vocab.words(&key);
-            let (set, dups) = set_and_dups(&words);
+            let (words, set, dups) = match by_key.get(&*key) {
+                Some(u) => (u.words.clone(), u.set.clone(), u.dups.clone()),
+                None => {
+                    let words = vocab.words(&key);
+                    let (set, dups) = set_and_dups(&words);
+                    (words, set, dups)
+                }
+            };
             for &w in &set {
                 vocab.df[w as usize] += 1;
             }
@@ -181,4 +246,34 @@ pub(crate) fn joined(parts: &[&Unit<'_>]) -> (Vec<u32>, Vec<u32>, Vec<(u32, u32)
     let words: Vec<u32> = parts.iter().flat_map(|u| u.words.iter().copied()).collect();
     let (set, dups) = set_and_dups(&words);
     (words, set, dups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words as `split` cuts them, lower-cased and stemmed: what `each_word` must give.
+    fn by_split(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| stem(&w.to_lowercase()).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn each_word_cuts_as_split_does() {
+        for text in [
+            "",
+            "  ",
+            "the Director of TSB, (ISO/IEC JTC 1); Recommendations ITU‑T X.509",
+            "Élaborer des Normes; ÉTATS-UNIS d'Amérique, 2022",
+            "ﬁnal ² résolutions ΑΒΓ straße İstanbul",
+            "a)b)1)é)x",
+            "words\u{a0}with\u{2011}odd\tspaces\nand lines",
+        ] {
+            let mut got = Vec::new();
+            each_word(text, &mut String::new(), |w| got.push(w.to_string()));
+            assert_eq!(got, by_split(text), "{text:?}");
+        }
+    }
 }
