@@ -133,9 +133,19 @@ const ANCHOR_WEIGHT: i64 = 4_000_000;
 
 /// Compares two revisions of a resolution clause by clause.
 pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> Report {
+    let mut ou = units(old, &[]);
+    let mut nu = units(new, &ou);
+    // 1. Exact anchors, by key: their words are only counted, never scored.
+    let anchors = matching::anchors(&ou, &nu);
+    let mut old_anchored = vec![false; ou.len()];
+    let mut new_anchored = vec![false; nu.len()];
+    for &(o, n) in &anchors {
+        old_anchored[o] = true;
+        new_anchored[n] = true;
+    }
     let mut vocab = Vocab::default();
-    let mut ou = units(old, &mut vocab, &[]);
-    let mut nu = units(new, &mut vocab, &ou);
+    vocab.read(&mut ou, &old_anchored, 2);
+    vocab.read(&mut nu, &new_anchored, 0);
     vocab.finish(ou.len() + nu.len());
     let scorer = Scorer {
         idf: &vocab.idf,
@@ -143,7 +153,7 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
     };
     units::weigh(&mut ou, &scorer);
     units::weigh(&mut nu, &scorer);
-    let groups = align_units(&ou, &nu, &scorer, options);
+    let groups = align_units(&ou, &nu, anchors, &scorer, options);
     let report = build_report(old, new, &ou, &nu, groups);
     debug_assert_eq!(
         apply(&report, old),
@@ -157,13 +167,12 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
 fn align_units(
     ou: &[Unit],
     nu: &[Unit],
+    anchors: Vec<(usize, usize)>,
     scorer: &Scorer<'_>,
     options: &CompareOptions,
 ) -> Vec<Group> {
     let mut old_free = vec![true; ou.len()];
     let mut new_free = vec![true; nu.len()];
-    // 1. Exact anchors.
-    let anchors = matching::anchors(ou, nu);
     for &(o, n) in &anchors {
         old_free[o] = false;
         new_free[n] = false;

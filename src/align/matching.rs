@@ -1,14 +1,13 @@
 //! Pairing: exact anchors, then an order-preserving chain of similar pairs, then moves.
 
-use std::collections::BTreeMap;
-
 use super::units::Unit;
 
 /// Exact anchors: units with equal comparison keys. A key held by several units pairs the
 /// i-th old one with the i-th new one (by order), a rule that gives the same pairs whichever
 /// side is called old.
 pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
-    let mut by_key: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    // Hashed, not ordered: the pairs are sorted at the end.
+    let mut by_key: foldhash::HashMap<&str, (Vec<usize>, Vec<usize>)> = Default::default();
     for u in old {
         by_key.entry(&u.key).or_default().0.push(u.index);
     }

@@ -21,7 +21,7 @@ pub(crate) struct Unit<'a> {
     pub text: Cow<'a, str>,
     /// Comparison key of `text`.
     pub key: Cow<'a, str>,
-    /// Word ids in reading order.
+    /// Word ids in reading order (left empty for an anchored unit, which is never scored).
     pub words: Vec<u32>,
     /// Distinct word ids, sorted.
     pub set: Vec<u32>,
@@ -61,6 +61,11 @@ pub(crate) struct Vocab {
     pub df: Vec<u32>,
     /// IDF weight of each word, set by [`Vocab::finish`].
     pub idf: Vec<f64>,
+    /// The last unit (numbered by [`Vocab::read`]) that counted each word, so a word said twice
+    /// in a unit is counted once without sorting the unit's words.
+    seen: Vec<u32>,
+    /// Units counted so far, plus one.
+    stamp: u32,
 }
 
 impl Vocab {
@@ -71,6 +76,7 @@ impl Vocab {
         let id = self.df.len() as u32;
         self.ids.insert(w.to_string(), id);
         self.df.push(0);
+        self.seen.push(0);
         id
     }
 
@@ -81,6 +87,33 @@ impl Vocab {
         let mut lower = String::new();
         each_word(key, &mut lower, |w| out.push(self.id(w)));
         out
+    }
+
+    /// Reads the words of one revision's units, in reading order. An anchored unit (its twin
+    /// in the other revision says the same) is never scored: its words are only counted,
+    /// `anchored_df` times (2 on the first side read, for itself and its twin; 0 on the second).
+    /// The ids and counts are those of reading every unit in full.
+    pub fn read(&mut self, units: &mut [Unit], anchored: &[bool], anchored_df: u32) {
+        let mut lower = String::new();
+        for u in units.iter_mut() {
+            if !anchored[u.index] {
+                u.words = self.words(&u.key);
+                (u.set, u.dups) = set_and_dups(&u.words);
+                for &w in &u.set {
+                    self.df[w as usize] += 1;
+                }
+            } else if anchored_df > 0 {
+                self.stamp += 1;
+                let stamp = self.stamp;
+                each_word(&u.key, &mut lower, |w| {
+                    let id = self.id(w) as usize;
+                    if self.seen[id] != stamp {
+                        self.seen[id] = stamp;
+                        self.df[id] += anchored_df;
+                    }
+                });
+            }
+        }
     }
 
     /// Computes IDF weights once every unit is counted: `ln(1 + N / df)`, so a word found in
@@ -175,14 +208,11 @@ fn section_name(heading_key: &str, label: Option<&str>) -> String {
     }
 }
 
-/// The units of one revision, counting their words into `vocab`. A clause whose key (or text)
-/// is the key (or text) of a unit in `known`, the other revision's units, takes that unit's
-/// words (and key) instead of computing them again: most clauses are unchanged, and the
-/// result is the same either way.
-pub(crate) fn units<'a>(res: &'a Resolution, vocab: &mut Vocab, known: &[Unit]) -> Vec<Unit<'a>> {
-    let by_key: foldhash::HashMap<&str, &Unit> = known.iter().map(|u| (&*u.key, u)).collect();
-    // Clauses with sub-items have no key from the parser; an unchanged one takes the key of
-    // its twin rather than normalizing its whole text again.
+/// The units of one revision, with their keys; their words are read by [`Vocab::read`] once
+/// the anchors are known. A clause with sub-items whose text is the text of a unit in `known`
+/// (the other revision's units: most clauses are unchanged) takes that unit's key rather than
+/// normalizing its whole text again.
+pub(crate) fn units<'a>(res: &'a Resolution, known: &[Unit]) -> Vec<Unit<'a>> {
     let by_text: foldhash::HashMap<&str, &Unit> = known
         .iter()
         .filter(|u| matches!(u.text, Cow::Owned(_)))
@@ -209,17 +239,6 @@ pub(crate) fn units<'a>(res: &'a Resolution, vocab: &mut Vocab, known: &[Unit]) 
                 };
                 (Cow::Owned(text), Cow::Owned(key))
             };
-            let (words, set, dups) = match by_key.get(&*key) {
-                Some(u) => (u.words.clone(), u.set.clone(), u.dups.clone()),
-                None => {
-                    let words = vocab.words(&key);
-                    let (set, dups) = set_and_dups(&words);
-                    (words, set, dups)
-                }
-            };
-            for &w in &set {
-                vocab.df[w as usize] += 1;
-            }
             out.push(Unit {
                 index: out.len(),
                 division: d,
@@ -229,9 +248,9 @@ pub(crate) fn units<'a>(res: &'a Resolution, vocab: &mut Vocab, known: &[Unit]) 
                 },
                 text,
                 key,
-                words,
-                set,
-                dups,
+                words: Vec::new(),
+                set: Vec::new(),
+                dups: Vec::new(),
                 set_weight: 0.0,
                 words_weight: 0.0,
             });
