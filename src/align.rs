@@ -365,14 +365,18 @@ fn side(res: &Resolution) -> Side {
     }
 }
 
-fn join_texts(units: &[Unit], ids: &[usize]) -> (String, Vec<usize>) {
+/// The texts of some units, one per line (borrowed for a single unit), with the length of
+/// each part when there are several.
+fn join_texts<'u>(units: &'u [Unit], ids: &[usize]) -> (std::borrow::Cow<'u, str>, Vec<usize>) {
+    if let [one] = ids {
+        return (
+            std::borrow::Cow::Borrowed(units[*one].text.as_ref()),
+            Vec::new(),
+        );
+    }
     let texts: Vec<&str> = ids.iter().map(|&i| units[i].text.as_ref()).collect();
-    let lens = if ids.len() > 1 {
-        texts.iter().map(|t| t.len()).collect()
-    } else {
-        Vec::new()
-    };
-    (texts.join("\n"), lens)
+    let lens = texts.iter().map(|t| t.len()).collect();
+    (std::borrow::Cow::Owned(texts.join("\n")), lens)
 }
 
 /// The comparison keys of some units, one after another (borrowed for a single unit).

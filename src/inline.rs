@@ -13,27 +13,54 @@ use crate::normalize::fold_typography;
 use crate::report::{Segment, SegmentOp};
 
 /// Cuts a text into tokens: a run of letters and digits, or a single other character, each
-/// followed by the whitespace after it. Leading whitespace is a token of its own.
+/// followed by the whitespace after it. Leading whitespace is a token of its own. ASCII is read
+/// byte by byte; other characters are decoded where met.
 pub fn tokenize(s: &str) -> Vec<&str> {
+    let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
-    let mut chars = s.char_indices().peekable();
-    // Byte offset where the next char starts (the text's end after the last one).
-    let skip_ws = |chars: &mut std::iter::Peekable<std::str::CharIndices>| {
-        while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
-        chars.peek().map_or(s.len(), |&(i, _)| i)
-    };
-    let lead = skip_ws(&mut chars);
-    if lead > 0 {
-        out.push(&s[..lead]);
+    let mut i = skip_while(s, 0, |c| c.is_whitespace());
+    if i > 0 {
+        out.push(&s[..i]);
     }
-    while let Some((start, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            while chars.next_if(|&(_, c)| c.is_alphanumeric()).is_some() {}
+    while let Some(&b) = bytes.get(i) {
+        let start = i;
+        let alnum = if b < 0x80 {
+            i += 1;
+            b.is_ascii_alphanumeric()
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            c.is_alphanumeric()
+        };
+        if alnum {
+            i = skip_while(s, i, char::is_alphanumeric);
         }
-        let end = skip_ws(&mut chars);
-        out.push(&s[start..end]);
+        i = skip_while(s, i, char::is_whitespace);
+        out.push(&s[start..i]);
     }
     out
+}
+
+/// The end of the run of chars from byte `i` that satisfy `keep`. ASCII bytes are tested
+/// without decoding (`keep` must agree with [`u8`]'s view of them: it is called on the char).
+#[inline(always)]
+fn skip_while(s: &str, mut i: usize, keep: impl Fn(char) -> bool) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if !keep(char::from(b)) {
+                break;
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            if !keep(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
 }
 
 /// The form a token is compared by: typography folded, trailing whitespace dropped. Borrowed
@@ -50,7 +77,8 @@ fn token_key(t: &str) -> Cow<'_, str> {
 /// Token keys of both sides as small integers (equal keys, equal ids): the diff then compares
 /// and hashes numbers, not strings.
 fn token_ids<'a>(old: &[&'a str], new: &[&'a str]) -> (Vec<u32>, Vec<u32>) {
-    let mut ids: foldhash::HashMap<Cow<'a, str>, u32> = foldhash::HashMap::default();
+    let mut ids: foldhash::HashMap<Cow<'a, str>, u32> =
+        foldhash::HashMap::with_capacity_and_hasher(old.len() + new.len(), Default::default());
     let mut id_of = |t: &'a str| -> u32 {
         let key = token_key(t);
         let next = ids.len() as u32;
@@ -280,6 +308,40 @@ mod tests {
             vec!["to ", "inform ", "(", "TSB", ")", ";"]
         );
         assert_eq!(tokenize("  x"), vec!["  ", "x"]);
+    }
+
+    /// Tokens cut char by char, as `tokenize` did before its byte-level reading.
+    fn tokenize_by_chars(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut chars = s.char_indices().peekable();
+        let skip_ws = |chars: &mut std::iter::Peekable<std::str::CharIndices>| {
+            while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+            chars.peek().map_or(s.len(), |&(i, _)| i)
+        };
+        let lead = skip_ws(&mut chars);
+        if lead > 0 {
+            out.push(&s[..lead]);
+        }
+        while let Some((start, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                while chars.next_if(|&(_, c)| c.is_alphanumeric()).is_some() {}
+            }
+            let end = skip_ws(&mut chars);
+            out.push(&s[start..end]);
+        }
+        out
+    }
+
+    #[test]
+    fn bytes_and_chars_cut_alike() {
+        for s in [
+            "",
+            "\u{b}\u{c}\r\n x\u{85}y\u{a0} z\u{2003}",
+            "Élaborer des normes; ﬁnal ² ΑΒΓ\u{2011}x (a)\tb)  ",
+            "to inform (TSB);\r\n",
+        ] {
+            assert_eq!(tokenize(s), tokenize_by_chars(s), "{s:?}");
+        }
     }
 
     #[test]
