@@ -28,6 +28,11 @@ fn index(units: &[Unit], free: &[bool], vocab_len: usize) -> Vec<Vec<u32>> {
     post
 }
 
+/// Does `a` rank before `b`: more shared weight, then earlier in reading order.
+fn before(a: &(u32, f64), b: &(u32, f64)) -> bool {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt()
+}
+
 /// For each free unit of `from`, the best free units of the other side (by `post`).
 #[allow(clippy::too_many_arguments)]
 fn probe(
@@ -44,18 +49,16 @@ fn probe(
     // entries at most, reset after each unit through `touched`.
     let mut score = vec![0.0f64; other_len];
     let mut touched: Vec<u32> = Vec::new();
-    let best_first = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    // Reused for every unit: no allocation per probed unit.
+    let mut probes: Vec<u32> = Vec::new();
+    let mut best: Vec<(u32, f64)> = Vec::with_capacity(limits.per_unit + 1);
     for u in from.iter().filter(|u| free[u.index]) {
-        let mut probes: Vec<u32> = u
-            .set
-            .iter()
-            .copied()
-            .filter(|&w| {
-                let n = post[w as usize].len();
-                n > 0 && n <= limits.max_postings
-            })
-            .collect();
-        probes.sort_by_key(|&w| (post[w as usize].len(), w));
+        probes.clear();
+        probes.extend(u.set.iter().copied().filter(|&w| {
+            let n = post[w as usize].len();
+            n > 0 && n <= limits.max_postings
+        }));
+        probes.sort_unstable_by_key(|&w| (post[w as usize].len(), w));
         probes.truncate(limits.probe_words);
         for &w in &probes {
             let wt = idf.get(w as usize).copied().unwrap_or(0.0);
@@ -66,14 +69,19 @@ fn probe(
                 score[v as usize] += wt;
             }
         }
-        // Best shared weight first, then reading order: no hash-map order leaks into the
-        // result. Only the kept few are sorted (a selection finds them in linear time).
-        let mut best: Vec<(u32, f64)> = touched.iter().map(|&v| (v, score[v as usize])).collect();
-        if best.len() > limits.per_unit {
-            best.select_nth_unstable_by(limits.per_unit - 1, best_first);
+        // Best shared weight first, then reading order (a total order: no hash-map order
+        // leaks into the result). The kept few stay sorted as they are met; most units
+        // touched fall below the last kept one and cost one comparison.
+        best.clear();
+        for &v in &touched {
+            let cand = (v, score[v as usize]);
+            if best.len() == limits.per_unit && !before(&cand, &best[best.len() - 1]) {
+                continue;
+            }
+            let at = best.partition_point(|b| before(b, &cand));
+            best.insert(at, cand);
             best.truncate(limits.per_unit);
         }
-        best.sort_by(best_first);
         for &(v, _) in &best {
             out.push(if flip {
                 (v as usize, u.index)
