@@ -33,10 +33,23 @@ pub(crate) struct SplitCtx<'a> {
 
 impl SplitCtx<'_> {
     fn sim_joined(&self, one: usize, many: &[usize]) -> f64 {
+        self.sim_joined_from(one, many, 0.0)
+    }
+
+    /// [`Self::sim_joined`] when it reaches `floor`; below it, some value below `floor` (see
+    /// [`Scorer::similarity_from`]): enough for a join that must reach `floor` to count.
+    fn sim_joined_from(&self, one: usize, many: &[usize], floor: f64) -> f64 {
         let parts: Vec<&Unit> = many.iter().map(|&m| &self.many[m]).collect();
         let (words, set, dups) = joined(&parts);
         let joined = self.scorer.profile(&words, &set, &dups);
-        self.scorer.similarity(&self.one[one].profile(), &joined)
+        self.scorer
+            .similarity_from(&self.one[one].profile(), &joined, floor)
+    }
+
+    /// The least similarity a join must have to be [`Self::clearly_better`] than `single`.
+    fn needed(&self, single: f64) -> f64 {
+        self.min_similarity
+            .max(single + self.margin * (1.0 - single))
     }
 
     /// Is `joined` clearly better than `single`? It must remove at least `margin` of the
@@ -102,7 +115,7 @@ pub(crate) fn find_splits(
                         continue;
                     }
                     let parts: Vec<usize> = (first - left..=last + right).collect();
-                    let s = ctx.sim_joined(group.old[0], &parts);
+                    let s = ctx.sim_joined_from(group.old[0], &parts, ctx.needed(group.sim));
                     if ctx.clearly_better(s, group.sim) && best.as_ref().is_none_or(|b| s > b.0) {
                         best = Some((s, parts));
                     }
@@ -138,7 +151,10 @@ pub(crate) fn find_splits(
         olds.dedup();
         let mut best: Option<(f64, usize)> = None;
         for o in olds {
-            let s = ctx.sim_joined(o, &[m, m + 1]);
+            let s = ctx.sim_joined_from(o, &[m, m + 1], ctx.min_similarity);
+            if s < ctx.min_similarity {
+                continue;
+            }
             let single = ctx.sim_joined(o, &[m]).max(ctx.sim_joined(o, &[m + 1]));
             if ctx.clearly_better(s, single) && best.is_none_or(|b| s > b.0) {
                 best = Some((s, o));
