@@ -6,6 +6,8 @@ use crate::model::Resolution;
 use crate::normalize::comparison_key;
 use crate::report::Place;
 
+use rayon::prelude::*;
+
 use super::similarity::{set_and_dups, Profile, Scorer};
 
 /// One top-level clause of one revision, ready to be compared.
@@ -61,11 +63,6 @@ pub(crate) struct Vocab {
     pub df: Vec<u32>,
     /// IDF weight of each word, set by [`Vocab::finish`].
     pub idf: Vec<f64>,
-    /// The last unit (numbered by [`Vocab::read`]) that counted each word, so a word said twice
-    /// in a unit is counted once without sorting the unit's words.
-    seen: Vec<u32>,
-    /// Units counted so far, plus one.
-    stamp: u32,
 }
 
 impl Vocab {
@@ -76,43 +73,47 @@ impl Vocab {
         let id = self.df.len() as u32;
         self.ids.insert(w.to_string(), id);
         self.df.push(0);
-        self.seen.push(0);
         id
     }
 
-    /// Word ids of a text: lower-cased runs of letters and digits, lightly stemmed (plural `s`).
-    pub fn words(&mut self, key: &str) -> Vec<u32> {
-        let mut out = Vec::with_capacity(key.len() / 6 + 1);
-        // Lower-cased into one reused buffer: a capitalised word costs no allocation.
-        let mut lower = String::new();
-        each_word(key, &mut lower, |w| out.push(self.id(w)));
-        out
-    }
-
-    /// Reads the words of one revision's units, in reading order. An anchored unit (its twin
-    /// in the other revision says the same) is never scored: its words are only counted,
-    /// `anchored_df` times (2 on the first side read, for itself and its twin; 0 on the second).
-    /// The ids and counts are those of reading every unit in full.
+    /// Reads the words of one revision's units. An anchored unit (its twin in the other
+    /// revision says the same) is never scored: its words are only counted, `anchored_df`
+    /// times (2 on the first side read, for itself and its twin; 0 on the second). A large
+    /// revision is read in runs, one per core, merged in reading order: the ids and counts are
+    /// those of reading every unit in full, in turn.
     pub fn read(&mut self, units: &mut [Unit], anchored: &[bool], anchored_df: u32) {
-        let mut lower = String::new();
-        for u in units.iter_mut() {
-            if !anchored[u.index] {
-                u.words = self.words(&u.key);
-                (u.set, u.dups) = set_and_dups(&u.words);
-                for &w in &u.set {
-                    self.df[w as usize] += 1;
-                }
-            } else if anchored_df > 0 {
-                self.stamp += 1;
-                let stamp = self.stamp;
-                each_word(&u.key, &mut lower, |w| {
-                    let id = self.id(w) as usize;
-                    if self.seen[id] != stamp {
-                        self.seen[id] = stamp;
-                        self.df[id] += anchored_df;
-                    }
-                });
+        let cores = if units.len() >= READ_RUNS_FROM {
+            rayon::current_num_threads().max(1)
+        } else {
+            1
+        };
+        let size = units.len().div_ceil(cores).max(1);
+        let runs: Vec<Run> = if cores > 1 {
+            units
+                .par_chunks(size)
+                .map(|run| Run::read(run, anchored, anchored_df))
+                .collect()
+        } else {
+            units
+                .chunks(size)
+                .map(|run| Run::read(run, anchored, anchored_df))
+                .collect()
+        };
+        let mut lists = Vec::new();
+        for run in runs {
+            let global: Vec<u32> = run.names.iter().map(|w| self.id(w)).collect();
+            for (local, &df) in run.df.iter().enumerate() {
+                self.df[global[local] as usize] += df;
             }
+            lists.extend(run.lists.into_iter().map(|(index, mut words)| {
+                words.iter_mut().for_each(|w| *w = global[*w as usize]);
+                (index, words)
+            }));
+        }
+        for (index, words) in lists {
+            let u = &mut units[index];
+            (u.set, u.dups) = set_and_dups(&words);
+            u.words = words;
         }
     }
 
@@ -129,10 +130,25 @@ impl Vocab {
     }
 }
 
+/// A word as [`each_word`] gives it: a slice of the text, or lower-cased into a buffer.
+#[derive(Clone, Copy)]
+enum Word<'t, 'b> {
+    Text(&'t str),
+    Lowered(&'b str),
+}
+
+impl Word<'_, '_> {
+    fn as_str(&self) -> &str {
+        match *self {
+            Word::Text(w) | Word::Lowered(w) => w,
+        }
+    }
+}
+
 /// Calls `f` with each word of `text`, lower-cased and stemmed: the maximal runs of
 /// alphanumeric characters (as `text.split(|c| !c.is_alphanumeric())` cuts them). ASCII is
 /// scanned byte by byte (most of a resolution); other characters are decoded where met.
-fn each_word(text: &str, lower: &mut String, mut f: impl FnMut(&str)) {
+fn each_word<'t>(text: &'t str, lower: &mut String, mut f: impl FnMut(Word<'t, '_>)) {
     let bytes = text.as_bytes();
     let char_at = |i: usize| text[i..].chars().next().unwrap_or_default();
     let mut i = 0;
@@ -176,7 +192,7 @@ fn each_word(text: &str, lower: &mut String, mut f: impl FnMut(&str)) {
         }
         let w = &text[start..i];
         if plain {
-            f(stem(w));
+            f(Word::Text(stem(w)));
         } else {
             lower.clear();
             if ascii {
@@ -185,8 +201,79 @@ fn each_word(text: &str, lower: &mut String, mut f: impl FnMut(&str)) {
             } else {
                 lower.push_str(&w.to_lowercase());
             }
-            f(stem(lower));
+            f(Word::Lowered(stem(lower)));
         }
+    }
+}
+
+/// Units from which a revision's words are read on every core.
+const READ_RUNS_FROM: usize = 2048;
+
+/// The words of a run of adjacent units, read on its own core: local ids numbered in order of
+/// first use, so that merging the runs in reading order numbers the words as reading every
+/// unit in turn would.
+struct Run<'k> {
+    ids: foldhash::HashMap<Cow<'k, str>, u32>,
+    /// Each local id's word.
+    names: Vec<Cow<'k, str>>,
+    /// Units of the run holding each word (anchored ones counted `anchored_df` times).
+    df: Vec<u32>,
+    /// The last unit (1-based position in the run) that counted each word, so a word said
+    /// twice in a unit counts once without sorting the unit's words.
+    seen: Vec<u32>,
+    /// The units read in full: (index, local word ids in reading order).
+    lists: Vec<(usize, Vec<u32>)>,
+}
+
+impl<'k> Run<'k> {
+    fn read(units: &'k [Unit<'_>], anchored: &[bool], anchored_df: u32) -> Self {
+        let mut run = Run {
+            ids: Default::default(),
+            names: Vec::new(),
+            df: Vec::new(),
+            seen: Vec::new(),
+            lists: Vec::new(),
+        };
+        let mut lower = String::new();
+        for (pos, u) in units.iter().enumerate() {
+            let full = !anchored[u.index];
+            if !full && anchored_df == 0 {
+                continue;
+            }
+            let (stamp, count) = (pos as u32 + 1, if full { 1 } else { anchored_df });
+            let mut list = Vec::new();
+            each_word(&u.key, &mut lower, |w| {
+                let id = run.id(w);
+                if full {
+                    list.push(id);
+                }
+                let i = id as usize;
+                if run.seen[i] != stamp {
+                    run.seen[i] = stamp;
+                    run.df[i] += count;
+                }
+            });
+            if full {
+                run.lists.push((u.index, list));
+            }
+        }
+        run
+    }
+
+    fn id(&mut self, w: Word<'k, '_>) -> u32 {
+        if let Some(&id) = self.ids.get(w.as_str()) {
+            return id;
+        }
+        let name = match w {
+            Word::Text(t) => Cow::Borrowed(t),
+            Word::Lowered(l) => Cow::Owned(l.to_string()),
+        };
+        let id = self.names.len() as u32;
+        self.ids.insert(name.clone(), id);
+        self.names.push(name);
+        self.df.push(0);
+        self.seen.push(0);
+        id
     }
 }
 
@@ -291,7 +378,9 @@ mod tests {
             "words\u{a0}with\u{2011}odd\tspaces\nand lines",
         ] {
             let mut got = Vec::new();
-            each_word(text, &mut String::new(), |w| got.push(w.to_string()));
+            each_word(text, &mut String::new(), |w| {
+                got.push(w.as_str().to_string())
+            });
             assert_eq!(got, by_split(text), "{text:?}");
         }
     }
