@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::model::{
     Header, Origin, Resolution, Source, Text, Warning, WarningKind, PARSE_SCHEMA_VERSION,
 };
-use crate::normalize::strip_artefacts;
+use crate::normalize::{strip_artefacts, ARTEFACT};
 
 /// The reason given when a text holds no resolution.
 pub const NO_RESOLUTION: &str = "no heading such as 'considering' or 'resolves'";
@@ -43,13 +43,23 @@ fn clean(blocks: Vec<Block>) -> Vec<Para> {
         .into_iter()
         .filter(|b| !matches!(b.hint, Hint::Skip | Hint::Blank))
         .filter_map(|b| {
-            let text = strip_artefacts(&b.text);
-            let text = text.trim();
-            if text.is_empty() {
+            // The block's text is kept as it is when there is nothing to remove (most lines).
+            let text = if b.text.contains(ARTEFACT) {
+                strip_artefacts(&b.text)
+            } else {
+                b.text
+            };
+            let trimmed = text.trim();
+            if trimmed.is_empty() {
                 return None;
             }
+            let text = if trimmed.len() == text.len() {
+                text
+            } else {
+                trimmed.to_string()
+            };
             Some(Para {
-                text: text.to_string(),
+                text,
                 hint: b.hint,
                 refs: b.footnote_refs,
                 origin: b.origin,
