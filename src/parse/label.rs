@@ -283,6 +283,13 @@ pub fn next_letter(norm: &str) -> Option<char> {
     char::from_u32(c as u32 + 1)
 }
 
+/// Is `norm` the one character `c` (the letter [`next_letter`] gave)? Compared without
+/// making a string of `c`.
+pub fn is_char(norm: &str, c: char) -> bool {
+    let mut chars = norm.chars();
+    chars.next() == Some(c) && chars.next().is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,16 +184,7 @@ pub fn known(text: &str) -> Option<PhraseKind> {
 /// they are cut by the caller where the first clause starts.
 pub fn phrase_at(words: &[String]) -> Option<(usize, PhraseKind)> {
     // Most words open no phrase: one set lookup instead of trying every phrase.
-    static FIRST_WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    let firsts = FIRST_WORDS.get_or_init(|| {
-        PREAMBULAR
-            .iter()
-            .chain(OPERATIVE)
-            .filter_map(|p| p.split(' ').next())
-            .collect()
-    });
-    if !words.first().is_some_and(|w| firsts.contains(w.as_str())) {
+    if !words.first().is_some_and(|w| opens_phrase(w)) {
         return None;
     }
     let starts = |list: &[&str]| -> Option<usize> {
@@ -221,6 +212,20 @@ pub fn phrase_at(words: &[String]) -> Option<(usize, PhraseKind)> {
         n += m;
     }
     Some((n, PhraseKind::Preambular))
+}
+
+/// Is `word` (lower case, punctuation trimmed) the first word of a known section phrase?
+pub fn opens_phrase(word: &str) -> bool {
+    static FIRST_WORDS: std::sync::OnceLock<foldhash::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let firsts = FIRST_WORDS.get_or_init(|| {
+        PREAMBULAR
+            .iter()
+            .chain(OPERATIVE)
+            .filter_map(|p| p.split(' ').next())
+            .collect()
+    });
+    firsts.contains(word)
 }
 
 /// Could this paragraph be an unknown section phrase, by its form alone? A short line starting
@@ -280,6 +285,15 @@ mod tests {
             known("requests the Secretary-General and instructs the Director"),
             Some(PhraseKind::Operative)
         );
+    }
+
+    #[test]
+    fn first_words_fit_the_run_on_buffer() {
+        // `read::runon` lower-cases a word into 16 bytes on the stack before asking.
+        for p in PREAMBULAR.iter().chain(OPERATIVE) {
+            let first = p.split(' ').next().unwrap_or("");
+            assert!(first.len() <= 16 && opens_phrase(first), "{p}");
+        }
     }
 
     #[test]

@@ -76,8 +76,8 @@ fn expected(seq: &Option<Seq>, tok: &str, after_phrase: bool) -> bool {
         None => after_phrase && matches!(f.label.norm.as_str(), "a" | "1" | "i"),
         Some(s) => match s.family {
             Family::Letter => {
-                label::next_letter(&s.norm).is_some_and(|c| f.label.norm == c.to_string())
-                    || f.label.norm == format!("{} bis", s.norm)
+                label::next_letter(&s.norm).is_some_and(|c| label::is_char(&f.label.norm, c))
+                    || f.label.norm.strip_prefix(s.norm.as_str()) == Some(" bis")
             }
             Family::Number => {
                 f.label.raw == f.label.norm
@@ -90,9 +90,54 @@ fn expected(seq: &Option<Seq>, tok: &str, after_phrase: bool) -> bool {
     }
 }
 
+/// Could the line hold two section phrases? Each phrase [`split`] counts is a known phrase
+/// at the start of a unit, so a line with fewer is no run-on line: most long clauses are
+/// rejected here, with keys made only for the words after a phrase's first word.
+fn may_hold_phrases(line: &str) -> bool {
+    let mut found = 0;
+    let mut prev_ends = true;
+    let mut words = line.split_whitespace();
+    while let Some(t) = words.next() {
+        if prev_ends && opens_phrase(t) {
+            let keys: Vec<String> = std::iter::once(t)
+                .chain(words.clone())
+                .take(8)
+                .map(word_key)
+                .collect();
+            if vocab::phrase_at(&keys).is_some() {
+                found += 1;
+                if found == 2 {
+                    return true;
+                }
+            }
+        }
+        prev_ends = ends_unit(t);
+    }
+    false
+}
+
+/// [`vocab::opens_phrase`] of a token's [`word_key`], without a copy when the token is ASCII.
+fn opens_phrase(t: &str) -> bool {
+    let w = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    if !w.is_ascii() {
+        return vocab::opens_phrase(&word_key(t));
+    }
+    // The first words of the phrases are short: lower-case into a buffer on the stack.
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(vocab::opens_phrase)
+}
+
 /// Splits a run-on line; `None` when it does not look like one (fewer than two section phrases
 /// each followed by a clause label).
 pub fn split(line: &str) -> Option<Vec<String>> {
+    if !may_hold_phrases(line) {
+        return None;
+    }
     let toks = tokens(line);
     let keys: Vec<String> = toks.iter().map(|t| word_key(t.text)).collect();
     let mut cuts: Vec<usize> = Vec::new();
@@ -228,6 +273,7 @@ mod tests {
                     The World Telecommunication Standardization Assembly (Dubai, 2012), considering \
                     a) that x; b) that considering e), f) and g) apply, noting that y, \
                     resolves 1 to do; 2 to do Study Group 17 work.";
+        assert!(may_hold_phrases(line));
         let parts = split(line).expect("run-on");
         assert_eq!(
             parts,
@@ -246,6 +292,14 @@ mod tests {
                 "2 to do Study Group 17 work.",
             ]
         );
+    }
+
+    #[test]
+    fn phrase_words_are_matched_in_any_case() {
+        assert!(opens_phrase("Considering,"));
+        assert!(opens_phrase("*RESOLVES*"));
+        assert!(!opens_phrase("consideration"));
+        assert!(!opens_phrase("a-very-long-hyphenated-word"));
     }
 
     #[test]
