@@ -15,8 +15,6 @@
 //! - Sub-items (`i)`, bullets, `a)` inside a numbered provision) go to [`Clause::items`], nested
 //!   by the list level the format gives, else by label family and a `:` ending the parent.
 
-use std::collections::HashSet;
-
 use super::header::strip_prefix_ci;
 use super::label::{self, Family, Found, Sep};
 use super::vocab::{self, PhraseKind};
@@ -45,7 +43,9 @@ struct Builder<'a> {
     paras: &'a [Para],
     done: Vec<Division>,
     cur: Option<Current>,
-    words: HashSet<String>,
+    /// Built on the first hyphenated line end (see [`join`]): most texts have none, and the
+    /// set cost a fifth of loading a text.
+    words: Option<Words>,
     warnings: &'a mut Vec<Warning>,
 }
 
@@ -59,7 +59,7 @@ pub(super) fn build(
         paras,
         done: Vec::new(),
         cur: None,
-        words: word_set(paras),
+        words: None,
         warnings,
     };
     let mut i = 0;
@@ -69,9 +69,12 @@ pub(super) fn build(
     b.finish()
 }
 
+/// Every word of the document longer than 3 bytes, lower-cased.
+type Words = foldhash::HashSet<String>;
+
 /// Every word of the document, lower-cased: used to rejoin words hyphenated at a line break.
-fn word_set(paras: &[Para]) -> HashSet<String> {
-    let mut set = HashSet::new();
+fn word_set(paras: &[Para]) -> Words {
+    let mut set = Words::default();
     for p in paras {
         for w in p.text.split(|c: char| !c.is_alphanumeric()) {
             if w.len() > 3 {
@@ -142,13 +145,15 @@ fn follows(prev: Option<&Label>, new: &Label, fam: Family) -> bool {
     let Some(prev) = prev else {
         return matches!(new.norm.as_str(), "a" | "1" | "i" | "•");
     };
-    if new.norm == format!("{} bis", prev.norm)
+    if new.norm.strip_prefix(prev.norm.as_str()) == Some(" bis")
         || new.norm.ends_with(" ter") && prev.norm.ends_with(" bis")
     {
         return true;
     }
     match fam {
-        Family::Letter => label::next_letter(&prev.norm).is_some_and(|c| new.norm == c.to_string()),
+        Family::Letter => {
+            label::next_letter(&prev.norm).is_some_and(|c| label::is_char(&new.norm, c))
+        }
         Family::Number => match (
             label::number_value(&prev.norm),
             label::number_value(&new.norm),
@@ -169,8 +174,9 @@ fn follows(prev: Option<&Label>, new: &Label, fam: Family) -> bool {
 }
 
 /// Joins a line to the text it continues; a word hyphenated at the line break (`stand-` +
-/// `ardization`) is rejoined when the whole word occurs elsewhere in the document.
-fn join(words: &HashSet<String>, a: &mut String, b: &str) {
+/// `ardization`) is rejoined when the whole word occurs elsewhere in the document (`words`
+/// is asked only then).
+fn join<'w>(words: impl FnOnce() -> &'w Words, a: &mut String, b: &str) {
     if a.is_empty() {
         a.push_str(b);
         return;
@@ -183,7 +189,7 @@ fn join(words: &HashSet<String>, a: &mut String, b: &str) {
         let first = b.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         if !last.is_empty() && b.starts_with(|c: char| c.is_lowercase()) {
             let whole = format!("{last}{first}").to_lowercase();
-            if words.contains(&whole) {
+            if words().contains(&whole) {
                 a.pop();
             }
             a.push_str(b);
@@ -252,11 +258,12 @@ impl Builder<'_> {
         if let Some((kind, num)) = annex_number(&p.text) {
             return self.open_numbered(i, kind, Some(num));
         }
-        if let Some(kind) = self.phrase_kind(i) {
+        // Read once: the phrase rules and the label rules both ask.
+        let found = label::read(&p.text);
+        if let Some(kind) = self.phrase_kind(i, found.as_ref()) {
             self.open_section(p, kind);
             return i + 1;
         }
-        let found = label::read(&p.text);
         if let Some(f) = found.filter(|f| self.accept_label(i, f)) {
             self.place_labelled(i, f);
             return i + 1;
@@ -266,10 +273,10 @@ impl Builder<'_> {
     }
 
     /// Is the paragraph at `i` a section phrase (known, hinted, or unknown but shaped and
-    /// placed like one)?
-    fn phrase_kind(&self, i: usize) -> Option<PhraseKind> {
+    /// placed like one)? `found` is the label the paragraph starts with, if any.
+    fn phrase_kind(&self, i: usize, found: Option<&Found>) -> Option<PhraseKind> {
         let p = &self.paras[i];
-        if label::read(&p.text).is_some_and(|f| f.family != Family::Bullet) {
+        if found.is_some_and(|f| f.family != Family::Bullet) {
             return None;
         }
         let cut = self
@@ -472,10 +479,12 @@ impl Builder<'_> {
         let p = &self.paras[i];
         let level = list_level(p.hint);
         let is_heading_hint = matches!(p.hint, Hint::Heading(_));
-        let next_label = self
-            .next_para(i)
-            .and_then(|n| label::read(&n.text))
-            .map(|n| n.label.norm);
+        // The next label matters only to an ambiguous `i)`: read it then.
+        let next_label = || {
+            self.next_para(i)
+                .and_then(|n| label::read(&n.text))
+                .map(|n| n.label.norm)
+        };
         let cur = self.cur.as_ref().expect("division ensured");
         let kind = cur.div.kind;
         let last_top_clause = cur.div.clauses.last();
@@ -495,7 +504,7 @@ impl Builder<'_> {
         if f.ambiguous_roman {
             let expected_letter = cur.family == Some(Family::Letter)
                 && last_top.is_some_and(|l| follows(Some(l), &f.label, Family::Letter));
-            let roman_follows = next_label.as_deref() == Some("ii");
+            let roman_follows = next_label().as_deref() == Some("ii");
             fam = if expected_letter && !deeper && !(roman_follows && last_top_colon) {
                 Family::Letter
             } else if f.label.norm == "i" || self.rightmost_family_is(Family::Roman) {
@@ -697,7 +706,7 @@ impl Builder<'_> {
         if continues || last_empty {
             let refs = p.refs.clone();
             let origin = p.origin;
-            let words = std::mem::take(&mut self.words);
+            let (paras, words) = (self.paras, &mut self.words);
             if let Some(cur) = self.cur.as_mut() {
                 cur.div.origin = span(cur.div.origin, origin);
                 if let Some(mut node) = cur.div.clauses.last_mut() {
@@ -710,11 +719,14 @@ impl Builder<'_> {
                         let last = node.items.len() - 1;
                         node = &mut node.items[last];
                     }
-                    join(&words, &mut node.text.shown, &p.text);
+                    join(
+                        move || &*words.get_or_insert_with(|| word_set(paras)),
+                        &mut node.text.shown,
+                        &p.text,
+                    );
                     node.footnote_refs.extend(refs);
                 }
             }
-            self.words = words;
             return;
         }
         if level > 0 {
@@ -887,11 +899,11 @@ mod tests {
 
     #[test]
     fn hyphenated_words_are_rejoined_only_when_known() {
-        let mut words = HashSet::new();
+        let mut words = Words::default();
         words.insert("standardization".to_string());
         let joined = |a: &str, b: &str| {
             let mut s = a.to_string();
-            join(&words, &mut s, b);
+            join(|| &words, &mut s, b);
             s
         };
         assert_eq!(
