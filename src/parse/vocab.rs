@@ -179,36 +179,52 @@ pub fn known(text: &str) -> Option<PhraseKind> {
     None
 }
 
+/// The phrases split into words once (the run-on reader asks at every unit of a long line).
+struct Table {
+    /// By first word: the operative phrases, then the preambular ones.
+    by_first: foldhash::HashMap<&'static str, [Vec<Vec<&'static str>>; 2]>,
+    modifiers: Vec<Vec<&'static str>>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let split = |p: &&'static str| p.split(' ').collect::<Vec<_>>();
+        let mut by_first = foldhash::HashMap::<_, [Vec<_>; 2]>::default();
+        for (side, list) in [OPERATIVE, PREAMBULAR].into_iter().enumerate() {
+            for p in list {
+                let w = split(p);
+                by_first.entry(w[0]).or_default()[side].push(w);
+            }
+        }
+        Table {
+            by_first,
+            modifiers: MODIFIERS.iter().map(split).collect(),
+        }
+    })
+}
+
 /// Matches a known section phrase at the start of `words` (lower case, punctuation trimmed);
 /// returns how many words it takes. Operative phrases may go on (`instructs the Director ...`):
 /// they are cut by the caller where the first clause starts.
 pub fn phrase_at(words: &[String]) -> Option<(usize, PhraseKind)> {
-    // Most words open no phrase: one set lookup instead of trying every phrase.
-    if !words.first().is_some_and(|w| opens_phrase(w)) {
-        return None;
-    }
-    let starts = |list: &[&str]| -> Option<usize> {
+    let table = table();
+    // Only the phrases that start with the first word can match.
+    let [operative, preambular] = table.by_first.get(words.first()?.as_str())?;
+    // The longest of `list` at `from`, in words.
+    let longest = |list: &[Vec<&str>], from: usize| -> Option<usize> {
         list.iter()
             .filter_map(|p| {
-                let n = p.split(' ').count();
-                let got = words.get(..n)?;
-                p.split(' ').zip(got).all(|(a, b)| a == b).then_some(n)
+                let got = words.get(from..from + p.len())?;
+                p.iter().zip(got).all(|(a, b)| a == b).then_some(p.len())
             })
             .max()
     };
-    if let Some(n) = starts(OPERATIVE) {
+    if let Some(n) = longest(operative, 0) {
         return Some((n, PhraseKind::Operative));
     }
-    let mut n = starts(PREAMBULAR)?;
-    while let Some(m) = MODIFIERS
-        .iter()
-        .filter_map(|p| {
-            let k = p.split(' ').count();
-            let got = words.get(n..n + k)?;
-            p.split(' ').zip(got).all(|(a, b)| a == b).then_some(k)
-        })
-        .max()
-    {
+    let mut n = longest(preambular, 0)?;
+    while let Some(m) = longest(&table.modifiers, n) {
         n += m;
     }
     Some((n, PhraseKind::Preambular))
@@ -216,16 +232,7 @@ pub fn phrase_at(words: &[String]) -> Option<(usize, PhraseKind)> {
 
 /// Is `word` (lower case, punctuation trimmed) the first word of a known section phrase?
 pub fn opens_phrase(word: &str) -> bool {
-    static FIRST_WORDS: std::sync::OnceLock<foldhash::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    let firsts = FIRST_WORDS.get_or_init(|| {
-        PREAMBULAR
-            .iter()
-            .chain(OPERATIVE)
-            .filter_map(|p| p.split(' ').next())
-            .collect()
-    });
-    firsts.contains(word)
+    table().by_first.contains_key(word)
 }
 
 /// Could this paragraph be an unknown section phrase, by its form alone? A short line starting

@@ -91,29 +91,77 @@ fn expected(seq: &Option<Seq>, tok: &str, after_phrase: bool) -> bool {
 }
 
 /// Could the line hold two section phrases? Each phrase [`split`] counts is a known phrase
-/// at the start of a unit, so a line with fewer is no run-on line: most long clauses are
-/// rejected here, with keys made only for the words after a phrase's first word.
+/// at the start of a unit (the line's first word, or a word after one ending with `,;.:)`),
+/// so a line with fewer is no run-on line: most long clauses are rejected here, looking only
+/// at the words after such punctuation.
 fn may_hold_phrases(line: &str) -> bool {
-    let mut found = 0;
-    let mut prev_ends = true;
-    let mut words = line.split_whitespace();
-    while let Some(t) = words.next() {
-        if prev_ends && opens_phrase(t) {
-            let keys: Vec<String> = std::iter::once(t)
-                .chain(words.clone())
-                .take(8)
-                .map(word_key)
-                .collect();
-            if vocab::phrase_at(&keys).is_some() {
-                found += 1;
-                if found == 2 {
-                    return true;
-                }
+    let phrase_at = |from: usize| {
+        let mut words = Words(&line[from..]);
+        let Some(first) = words.next().filter(|w| opens_phrase(w)) else {
+            return false;
+        };
+        let keys: Vec<String> = std::iter::once(first)
+            .chain(words)
+            .take(8)
+            .map(word_key)
+            .collect();
+        vocab::phrase_at(&keys).is_some()
+    };
+    let bytes = line.as_bytes();
+    let unit_ends = (0..bytes.len())
+        .filter(|&i| matches!(bytes[i], b',' | b';' | b'.' | b':' | b')') && space_at(line, i + 1));
+    std::iter::once(0)
+        .chain(unit_ends.map(|i| i + 1))
+        .filter(|&from| phrase_at(from))
+        .nth(1)
+        .is_some()
+}
+
+/// The character at byte `i` of `s` (a character boundary): is it white space, and its
+/// length. ASCII bytes are classified without decoding a character.
+fn char_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        // `char::is_whitespace` on ASCII (`u8::is_ascii_whitespace` lacks the vertical tab).
+        return (matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1);
+    }
+    s[i..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+}
+
+/// Is there white space at byte `i` of `s`?
+fn space_at(s: &str, i: usize) -> bool {
+    i < s.len() && char_at(s, i).0
+}
+
+/// `str::split_whitespace`, with ASCII bytes classified without decoding a character.
+#[derive(Clone)]
+struct Words<'a>(&'a str);
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.0;
+        let mut start = 0;
+        while start < s.len() {
+            match char_at(s, start) {
+                (true, n) => start += n,
+                (false, _) => break,
             }
         }
-        prev_ends = ends_unit(t);
+        let mut end = start;
+        while end < s.len() {
+            match char_at(s, end) {
+                (false, n) => end += n,
+                (true, _) => break,
+            }
+        }
+        self.0 = &s[end..];
+        (end > start).then(|| &s[start..end])
     }
-    false
 }
 
 /// [`vocab::opens_phrase`] of a token's [`word_key`], without a copy when the token is ASCII.
@@ -138,6 +186,11 @@ pub fn split(line: &str) -> Option<Vec<String>> {
     if !may_hold_phrases(line) {
         return None;
     }
+    split_checked(line)
+}
+
+/// [`split`] without the quick test.
+fn split_checked(line: &str) -> Option<Vec<String>> {
     let toks = tokens(line);
     let keys: Vec<String> = toks.iter().map(|t| word_key(t.text)).collect();
     let mut cuts: Vec<usize> = Vec::new();
@@ -292,6 +345,26 @@ mod tests {
                 "2 to do Study Group 17 work.",
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_quick_test_rejects_no_run_on_line(
+            words in proptest::collection::vec(
+                "(considering|Noting|resolves|further|in view of|that|to|a\\)|b\\)|1|2|x[,;.:)]|x|RESOLUTION 7|\\(Geneva, 2022\\))",
+                0..40,
+            ),
+            gaps in proptest::collection::vec("[ \t\u{a0}]", 40),
+        ) {
+            let line: String = words.iter().zip(&gaps).map(|(w, g)| format!("{w}{g}")).collect();
+            proptest::prop_assert_eq!(split(&line), split_checked(&line));
+        }
+
+        #[test]
+        fn words_split_as_split_whitespace(s in "[a,; \t\x0b\u{a0}\u{85}\u{2003}\u{e9}\u{3000}]{0,20}") {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(Words(&s).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]
