@@ -132,35 +132,58 @@ fn compatible(c: char) -> char {
 pub fn fold_typography(s: &str) -> String {
     // ASCII is its own NFKC and folds byte by byte: the common case, without the Unicode
     // tables (this function runs on every token of every inline diff).
-    if s.is_ascii() {
-        return s
-            .bytes()
-            .map(|b| match b {
-                b'`' => '\'',
-                b if b.is_ascii_control() => ' ',
-                b => char::from(b),
-            })
-            .collect();
-    }
     let mut out = String::with_capacity(s.len());
-    let mut push = |c: char| {
-        if let Some(f) = fold_char(c) {
-            if f == '…' {
-                out.push_str("...");
-            } else {
-                out.push(f);
-            }
-        }
-    };
+    if s.is_ascii() {
+        push_ascii(&mut out, s);
+        return out;
+    }
     // A text the quick check finds in NFKC already is its own NFKC: skip the recomposition.
     // The check runs on the text with the common compatibility characters (no-break space and
     // hyphen) replaced by their NFKC forms, which leaves the NFKC of the whole text unchanged.
     if is_nfkc_quick(s.chars().map(compatible)) == IsNormalized::Yes {
-        s.chars().map(compatible).for_each(&mut push);
+        // Its ASCII runs are copied as they are.
+        let mut rest = s;
+        while !rest.is_empty() {
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            push_ascii(&mut out, &rest[..ascii]);
+            let mut chars = rest[ascii..].chars();
+            if let Some(c) = chars.next() {
+                push_folded(&mut out, compatible(c));
+            }
+            rest = chars.as_str();
+        }
     } else {
-        s.nfkc().for_each(&mut push);
+        s.nfkc().for_each(|c| push_folded(&mut out, c));
     }
     out
+}
+
+/// Pushes ASCII folded as [`fold_char`] does (a backquote to a quote, control characters to
+/// spaces): a copy when there is nothing to fold.
+fn push_ascii(out: &mut String, s: &str) {
+    if !s.bytes().any(|b| b == b'`' || b.is_ascii_control()) {
+        out.push_str(s);
+        return;
+    }
+    out.extend(s.bytes().map(|b| match b {
+        b'`' => '\'',
+        b if b.is_ascii_control() => ' ',
+        b => char::from(b),
+    }));
+}
+
+/// Pushes a character folded ([`fold_char`]; the ellipsis as three dots, as NFKC has it).
+fn push_folded(out: &mut String, c: char) {
+    if let Some(f) = fold_char(c) {
+        if f == '…' {
+            out.push_str("...");
+        } else {
+            out.push(f);
+        }
+    }
 }
 
 /// Collapses runs of whitespace into one space and trims the ends.
@@ -394,7 +417,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn compatible_characters_keep_the_nfkc(
-            s in "[a e\u{301}\u{a0}\u{2002}\u{2011}\u{2010}\u{3000}\u{fb01}\u{327}\u{1100}\u{1161}]{0,12}"
+            s in "[a e`\t\u{301}\u{2026}\u{a0}\u{2002}\u{2011}\u{2010}\u{3000}\u{fb01}\u{327}\u{1100}\u{1161}]{0,12}"
         ) {
             let want: String = s.nfkc().filter_map(fold_char).collect();
             let want = want.replace('…', "...");

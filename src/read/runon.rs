@@ -170,14 +170,7 @@ fn opens_phrase(t: &str) -> bool {
     if !w.is_ascii() {
         return vocab::opens_phrase(&word_key(t));
     }
-    // The first words of the phrases are short: lower-case into a buffer on the stack.
-    let mut buf = [0u8; 16];
-    let Some(lower) = buf.get_mut(..w.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(vocab::opens_phrase)
+    vocab::opens_phrase_ascii(w)
 }
 
 /// Splits a run-on line; `None` when it does not look like one (fewer than two section phrases
