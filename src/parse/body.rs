@@ -539,16 +539,16 @@ impl Builder<'_> {
                     && !ends_complete(f.rest)
                     && f.rest.starts_with(|c: char| c.is_uppercase());
             // Sequence checks, for the reader of the report.
-            if let Some(prev) = cur.div.clauses.last().and_then(|c| c.label.clone()) {
-                if same_family(&prev, fam)
+            let prev = cur.div.clauses.last().and_then(|c| c.label.as_ref());
+            if let Some(prev) = prev.filter(|prev| {
+                same_family(prev, fam)
                     && fam != Family::Bullet
                     && kind != DivisionKind::Part
-                    && !follows(Some(&prev), &f.label, fam)
-                {
-                    let heading = cur.div.heading.shown.clone();
-                    let msg = format!("{heading}: `{}` follows `{}`", f.label.raw, prev.raw);
-                    self.warn(WarningKind::LabelSequence, msg, p.origin);
-                }
+                    && !follows(Some(prev), &f.label, fam)
+            }) {
+                let heading = &cur.div.heading.shown;
+                let msg = format!("{heading}: `{}` follows `{}`", f.label.raw, prev.raw);
+                self.warn(WarningKind::LabelSequence, msg, p.origin);
             }
             let cur = self.cur.as_mut().expect("division ensured");
             if last_info.list_item && level == 0 && !cur.tops.is_empty() && f.sep != Sep::Tab {
