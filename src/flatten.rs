@@ -13,13 +13,17 @@
 //!   order while adding text (nothing was deleted: deletions survived as text).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::inline;
 use crate::model::{Origin, Resolution, Warning, WarningKind};
 use crate::report::{Place, Report, SegmentOp};
+use contained::contained_clauses;
+use scan::{count_char_pairs, words};
+
+mod contained;
+mod scan;
 
 /// How many glue points make a text "flattened" (one alone may be a typo).
 pub const MIN_GLUE_POINTS: usize = 2;
@@ -93,11 +97,11 @@ impl<'a> Vocabulary<'a> {
     fn of(docs: &[&'a Resolution]) -> Self {
         let mut counts = foldhash::HashMap::default();
         for doc in docs {
-            for (_, text) in texts(doc) {
+            each_text(doc, |_, text| {
                 for w in words(text) {
                     *counts.entry(lower(w)).or_insert(0) += 1;
                 }
-            }
+            });
         }
         Vocabulary(counts)
     }
@@ -192,9 +196,10 @@ enum Where {
     Field(&'static str),
 }
 
-/// The texts of a resolution that can carry flattened marks, with their places.
-fn texts(doc: &Resolution) -> Vec<(Where, &str)> {
-    let mut out = Vec::new();
+/// Calls `f` on each text of a resolution that can carry flattened marks, with its place, in
+/// reading order: the heading fields, then each clause before its sub-items. A walk rather than
+/// a list: it runs over every clause of both revisions on each comparison.
+fn each_text<'a>(doc: &'a Resolution, mut f: impl FnMut(Where, &'a str)) {
     let h = &doc.header;
     let fields = [
         ("heading", &h.heading),
@@ -204,26 +209,27 @@ fn texts(doc: &Resolution) -> Vec<(Where, &str)> {
     ];
     for (name, t) in fields {
         if let Some(t) = t {
-            out.push((Where::Field(name), t.shown.as_str()));
+            f(Where::Field(name), t.shown.as_str());
         }
     }
-    for (_, clause) in doc.clauses() {
-        push_clause(clause, &mut out);
+    // Divisions depth-first, as `Resolution::clauses` lists them.
+    fn division<'a>(d: &'a crate::model::Division, f: &mut impl FnMut(Where, &'a str)) {
+        for c in &d.clauses {
+            clause(c, f);
+        }
+        for child in &d.children {
+            division(child, f);
+        }
     }
-    out
-}
-
-fn push_clause<'a>(c: &'a crate::model::Clause, out: &mut Vec<(Where, &'a str)>) {
-    out.push((Where::At(c.origin), c.text.shown.as_str()));
-    for item in &c.items {
-        push_clause(item, out);
+    fn clause<'a>(c: &'a crate::model::Clause, f: &mut impl FnMut(Where, &'a str)) {
+        f(Where::At(c.origin), c.text.shown.as_str());
+        for item in &c.items {
+            clause(item, f);
+        }
     }
-}
-
-/// Alphanumeric words of a text (hyphens and punctuation split words).
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    for d in &doc.divisions {
+        division(d, &mut f);
+    }
 }
 
 /// Tokens separated by whitespace, with surrounding brackets and quotes trimmed.
@@ -259,55 +265,24 @@ fn strong_glue_points<'a>(
 /// then a letter (year-word), or two of `;,.:` (punctuation). One pass over the characters,
 /// so a clean clause is dismissed without cutting it into tokens.
 fn may_hold_strong(text: &str) -> bool {
-    if text.is_ascii() {
-        // The same test on bytes (most texts): a class bit per byte from a table, and a
-        // pair hits when the previous byte's class is one the current byte's class follows.
-        const LOWER: u8 = 1;
-        const UPPER: u8 = 2;
-        const DIGIT: u8 = 4;
-        const MARK: u8 = 8;
-        const CLASS: [u8; 128] = {
-            let mut t = [0u8; 128];
-            let mut b = 0;
-            while b < 128 {
-                t[b] = match b as u8 {
-                    b'a'..=b'z' => LOWER,
-                    b'A'..=b'Z' => UPPER,
-                    b'0'..=b'9' => DIGIT,
-                    b';' | b',' | b'.' | b':' => MARK,
-                    _ => 0,
-                };
-                b += 1;
-            }
-            t
-        };
-        // For each class of the current byte, the classes of a previous byte that make a hit.
-        const AFTER: [u8; 16] = {
-            let mut t = [0u8; 16];
-            t[UPPER as usize] = LOWER | DIGIT;
-            t[LOWER as usize] = DIGIT;
-            t[MARK as usize] = MARK;
-            t
-        };
-        let mut prev = 0u8;
-        for &b in text.as_bytes() {
-            let c = CLASS[b as usize];
-            if AFTER[c as usize] & prev != 0 {
-                return true;
-            }
-            prev = c;
-        }
-        return false;
-    }
+    count_char_pairs(text, strong_pair_ascii, strong_pair) > 0
+}
+
+/// The pair of characters [`may_hold_strong`] looks for.
+fn strong_pair(prev: char, c: char) -> bool {
     let mark = |c: char| matches!(c, ';' | ',' | '.' | ':');
-    let mut prev = ' ';
-    text.chars().any(|c| {
-        let hit = (prev.is_lowercase() && c.is_uppercase())
-            || (prev.is_ascii_digit() && c.is_alphabetic())
-            || (mark(prev) && mark(c));
-        prev = c;
-        hit
-    })
+    (prev.is_lowercase() && c.is_uppercase())
+        || (prev.is_ascii_digit() && c.is_alphabetic())
+        || (mark(prev) && mark(c))
+}
+
+/// [`strong_pair`] on ASCII bytes, with arithmetic only.
+fn strong_pair_ascii(prev: u8, c: u8) -> bool {
+    let lower = |b: u8| b.wrapping_sub(b'a') < 26;
+    let upper = |b: u8| b.wrapping_sub(b'A') < 26;
+    let digit = |b: u8| b.wrapping_sub(b'0') < 10;
+    let mark = |b: u8| (b == b';') | (b == b',') | (b == b'.') | (b == b':');
+    (upper(c) & (lower(prev) | digit(prev))) | (lower(c) & digit(prev)) | (mark(c) & mark(prev))
 }
 
 /// Can `token` be a strong glue point? A cheap test that never misses one.
@@ -330,9 +305,9 @@ fn find_glues<'v>(
     vocab: impl Fn() -> &'v Vocabulary<'v>,
 ) -> Vec<Glue> {
     let mut found = Vec::new();
-    for (place, text) in texts(doc) {
+    each_text(doc, |place, text| {
         if !consider_text(text) {
-            continue;
+            return;
         }
         let (origin, field) = match place {
             Where::At(o) => (Some(o), None),
@@ -351,7 +326,7 @@ fn find_glues<'v>(
                 });
             }
         }
-    }
+    });
     found
 }
 
@@ -682,65 +657,6 @@ fn push_unique(doc: &mut Resolution, w: Option<Warning>) {
     }
 }
 
-/// Clauses of NEW (with their origins) whose words contain all of the matching OLD clause's
-/// words in order and add some. Clauses are matched by exact label and section key: this is a
-/// corroborating signal, not an alignment.
-fn contained_clauses(old: &Resolution, new: &Resolution) -> Vec<Origin> {
-    let key = |d: &crate::model::Division, c: &crate::model::Clause| {
-        (
-            d.heading.key.to_lowercase(),
-            c.label.as_ref().map(|l| l.norm.clone()),
-        )
-    };
-    let old_by_key: BTreeMap<_, _> = old
-        .clauses()
-        .into_iter()
-        .map(|(d, c)| (key(d, c), c))
-        .collect();
-    let mut out = Vec::new();
-    for (d, c) in new.clauses() {
-        let Some(o) = old_by_key.get(&key(d, c)) else {
-            continue;
-        };
-        if same_keys(o, c) {
-            continue; // unchanged: nothing added
-        }
-        let (ot, nt) = (o.full_shown(), c.full_shown());
-        if words(&nt).count() > words(&ot).count() && is_subsequence(words(&ot), words(&nt)) {
-            out.push(c.origin);
-        }
-    }
-    out
-}
-
-/// Do two clauses say the same, sub-items included (comparison keys)?
-fn same_keys(a: &crate::model::Clause, b: &crate::model::Clause) -> bool {
-    a.text.key == b.text.key
-        && a.items.len() == b.items.len()
-        && a.items.iter().zip(&b.items).all(|(x, y)| {
-            x.label.as_ref().map(|l| &l.raw) == y.label.as_ref().map(|l| &l.raw) && same_keys(x, y)
-        })
-}
-
-/// Are the words of `small` found in `big` in order (case aside)?
-fn is_subsequence<'a>(
-    mut small: impl Iterator<Item = &'a str>,
-    mut big: impl Iterator<Item = &'a str>,
-) -> bool {
-    small.all(|w| big.any(|b| same_word(w, b)))
-}
-
-/// Equal in lower case (without allocating: this runs on every word of the changed clauses).
-fn same_word(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
-    }
-}
-
 /// What a flattened proposal did to one clause of its base, as far as the text can tell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Separated {
@@ -813,6 +729,7 @@ fn guess_deletion(segments: &[crate::report::Segment], glue: &Glue) -> Option<St
 
 #[cfg(test)]
 mod tests {
+    use super::scan::{word_count, word_start};
     use super::*;
 
     fn vocab(words: &[&str]) -> Vocabulary<'static> {
@@ -854,16 +771,27 @@ mod tests {
     }
 
     #[test]
-    fn the_byte_scan_agrees_with_the_char_scan() {
-        // The char scan, as for non-ASCII text.
-        let by_chars = |t: &str| {
-            let mark = |c: char| matches!(c, ';' | ',' | '.' | ':');
-            let v: Vec<char> = t.chars().collect();
-            v.windows(2).any(|w| {
-                (w[0].is_lowercase() && w[1].is_uppercase())
-                    || (w[0].is_ascii_digit() && w[1].is_alphabetic())
-                    || (mark(w[0]) && mark(w[1]))
-            })
+    fn the_byte_test_agrees_with_the_char_test() {
+        for a in 0..128u8 {
+            for c in 0..128u8 {
+                let (x, y) = (char::from(a), char::from(c));
+                assert_eq!(strong_pair_ascii(a, c), strong_pair(x, y), "{x:?} {y:?}");
+            }
+            // The padding of `count_pairs`.
+            assert!(!strong_pair_ascii(a, 0));
+        }
+    }
+
+    #[test]
+    fn the_scans_agree_with_char_by_char_scans() {
+        let pairs = |t: &str, hit: fn(char, char) -> bool| {
+            let v: Vec<char> = std::iter::once(' ').chain(t.chars()).collect();
+            v.windows(2).filter(|w| hit(w[0], w[1])).count()
+        };
+        let check = |t: &str| {
+            assert_eq!(may_hold_strong(t), pairs(t, strong_pair) > 0, "{t:?}");
+            assert_eq!(word_count(&[t]), words(t).count(), "{t:?}");
+            assert_eq!(word_count(&[t]), pairs(t, word_start), "{t:?}");
         };
         for t in [
             "",
@@ -876,8 +804,31 @@ mod tests {
             "ITU-T A.23",
             "3rd",
             "x;y",
+            "é",
+            "éA",
+            "aÉ",
+            "2é",
+            "Florianópolis, Málaga–Torremolinos; 2016Été ’s “q”",
+            "ﬁnal Ⅻ ½ e\u{301}te\u{301} x\u{200b}y",
         ] {
-            assert_eq!(may_hold_strong(t), by_chars(t), "{t:?}");
+            check(t);
+        }
+        // Long texts, scanned in blocks: each pair at every offset, across block boundaries
+        // and next to other characters than ASCII.
+        for clean in [
+            "the development of standards, in 2016 and 3 more: a b".repeat(3),
+            "the développement of “standards”, in 2016 and 3 more: a b".repeat(3),
+        ] {
+            assert!(!may_hold_strong(&clean));
+            check(&clean);
+            let at: Vec<usize> = clean.char_indices().map(|(i, _)| i).collect();
+            for w in at.windows(3) {
+                for pair in ["aB", "3r", ";,", "9Q", "é;", "aÉ", "2é", "éé", "a ", " a"] {
+                    let mut t = clean.clone();
+                    t.replace_range(w[0]..w[2], pair);
+                    check(&t);
+                }
+            }
         }
     }
 
