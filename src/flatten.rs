@@ -571,50 +571,53 @@ fn replacement_glues(report: &Report) -> Vec<(Side, Glue)> {
 /// Replacement glues of one aligned unit.
 fn change_glues(change: &crate::report::Change) -> Vec<(Side, Glue)> {
     let mut out = Vec::new();
-    {
-        let place = change.new.first().or(change.old.first());
-        let field = place.map(|p| match &p.label {
-            Some(l) => format!("{} {l}", p.section),
-            None => p.section.clone(),
-        });
-        let mut i = 0;
-        let segs = &change.inline;
-        while i < segs.len() {
-            if segs[i].op == SegmentOp::Equal {
-                i += 1;
+    // Named once a glue is found: most units have none.
+    let name = std::cell::OnceCell::new();
+    let field = || {
+        name.get_or_init(|| {
+            let place = change.new.first().or(change.old.first());
+            place.map(|p| match &p.label {
+                Some(l) => format!("{} {l}", p.section),
+                None => p.section.clone(),
+            })
+        })
+        .clone()
+    };
+    let segs = &change.inline;
+    let mut i = 0;
+    while i < segs.len() {
+        if segs[i].op == SegmentOp::Equal {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < segs.len() && segs[i].op != SegmentOp::Equal {
+            i += 1;
+        }
+        let run = &segs[start..i];
+        for (side, deleted) in [(Side::Old, true), (Side::New, false)] {
+            // A whole added or suppressed text has nothing on the other side to glue to.
+            if run_words(run, !deleted).next().is_none() {
                 continue;
             }
-            let (mut deleted, mut inserted) = (String::new(), String::new());
-            while i < segs.len() && segs[i].op != SegmentOp::Equal {
-                match segs[i].op {
-                    SegmentOp::Delete => deleted.push_str(&segs[i].text),
-                    _ => inserted.push_str(&segs[i].text),
-                }
-                deleted.push(' ');
-                inserted.push(' ');
-                i += 1;
-            }
-            for (side, mine, theirs) in [
-                (Side::Old, &deleted, &inserted),
-                (Side::New, &inserted, &deleted),
-            ] {
-                let theirs: Vec<String> = words(theirs).map(str::to_lowercase).collect();
-                // A whole added or suppressed text has nothing on the other side to glue to.
-                if theirs.is_empty() {
+            // Listed for the first word that could be two glued (most runs have none).
+            let mut theirs = None;
+            for token in run_words(run, deleted) {
+                if !could_be_glued(token) {
                     continue;
                 }
-                for token in words(mine) {
-                    if let Some((left, right)) = replacement_split(token, &theirs) {
-                        let glue = Glue {
-                            kind: GlueKind::WordBoundary,
-                            token: token.to_string(),
-                            left,
-                            right,
-                            origin: None,
-                            field: field.clone(),
-                        };
-                        out.push((side, glue));
-                    }
+                let theirs: &Vec<Cow<str>> =
+                    theirs.get_or_insert_with(|| run_words(run, !deleted).map(lower).collect());
+                if let Some((left, right)) = replacement_split(token, theirs) {
+                    let glue = Glue {
+                        kind: GlueKind::WordBoundary,
+                        token: token.to_string(),
+                        left,
+                        right,
+                        origin: None,
+                        field: field(),
+                    };
+                    out.push((side, glue));
                 }
             }
         }
@@ -622,31 +625,46 @@ fn change_glues(change: &crate::report::Change) -> Vec<(Side, Glue)> {
     out
 }
 
+/// The words of the deleted (or the inserted) segments of a run of changes. Segments never
+/// share a word: each ends a word.
+fn run_words(run: &[crate::report::Segment], deleted: bool) -> impl Iterator<Item = &str> {
+    run.iter()
+        .filter(move |s| (s.op == SegmentOp::Delete) == deleted)
+        .flat_map(|s| words(&s.text))
+}
+
 /// `somecertain` against `[some]` -> (`some`, `certain`): exactly one part is a word on the
 /// other side (both would be a spelling change such as `time-frames` -> `timeframes`).
-fn replacement_split(token: &str, theirs: &[String]) -> Option<(String, String)> {
-    let lower = token.to_lowercase();
-    if token.chars().count() < 4
-        || !token.chars().all(char::is_alphabetic)
-        || theirs.contains(&lower)
-    {
+/// `theirs` are lower-cased.
+fn replacement_split(token: &str, theirs: &[Cow<str>]) -> Option<(String, String)> {
+    if !could_be_glued(token) {
         return None;
     }
     let has = |w: &str| theirs.iter().any(|t| t == w);
+    let lower_token = lower(token);
+    if has(&lower_token) {
+        return None;
+    }
     // An ASCII token can only split into a word of theirs that begins or ends it: when none
     // does, no cut can find one (the cuts below lower-case each part on their own).
-    if lower.is_ascii()
+    if lower_token.is_ascii()
         && !theirs.iter().any(|t| {
-            !t.is_empty() && (lower.starts_with(t.as_str()) || lower.ends_with(t.as_str()))
+            !t.is_empty()
+                && (lower_token.starts_with(t.as_ref()) || lower_token.ends_with(t.as_ref()))
         })
     {
         return None;
     }
     token.char_indices().skip(2).find_map(|(j, _)| {
         let (l, r) = token.split_at(j);
-        let (ll, rl) = (l.to_lowercase(), r.to_lowercase());
-        (r.chars().count() >= 2 && has(&ll) != has(&rl)).then(|| (l.to_string(), r.to_string()))
+        (r.chars().count() >= 2 && has(&lower(l)) != has(&lower(r)))
+            .then(|| (l.to_string(), r.to_string()))
     })
+}
+
+/// Can `token` be two words glued, for [`replacement_split`]? Four letters or more.
+fn could_be_glued(token: &str) -> bool {
+    token.chars().count() >= 4 && token.chars().all(char::is_alphabetic)
 }
 
 fn push_unique(doc: &mut Resolution, w: Option<Warning>) {
