@@ -106,82 +106,87 @@ impl<'a> Vocabulary<'a> {
         Vocabulary(counts)
     }
     fn count(&self, w: &str) -> usize {
-        self.0.get(lower(w).as_ref()).copied().unwrap_or(0)
+        self.count_lowered(&lower(w))
+    }
+    /// The count of a word already lower-cased.
+    fn count_lowered(&self, w: &str) -> usize {
+        self.0.get(w).copied().unwrap_or(0)
     }
 }
 
-/// Closed English compounds that split into two words but are words themselves.
+/// Closed English compounds that split into two words but are words themselves, sorted (for
+/// a binary search: every token of a flattened text is looked up).
 const COMPOUNDS: &[&str] = &[
-    "into",
-    "onto",
-    "upon",
-    "within",
-    "without",
-    "itself",
-    "cannot",
-    "however",
-    "whereas",
-    "whereby",
-    "wherein",
-    "thereof",
-    "therein",
-    "thereby",
-    "thereafter",
-    "therefore",
-    "hereby",
-    "herein",
-    "hereinafter",
-    "moreover",
-    "furthermore",
-    "nevertheless",
     "another",
-    "otherwise",
-    "together",
-    "today",
-    "become",
+    "anyone",
     "became",
+    "become",
     "before",
     "below",
     "beyond",
-    "inform",
-    "worldwide",
-    "meanwhile",
-    "notwithstanding",
-    "someone",
-    "something",
-    "anyone",
+    "cannot",
     "everyone",
-    "whatever",
-    "whenever",
-    "wherever",
-    "whichever",
-    "himself",
-    "herself",
-    "themselves",
     "forward",
-    "overall",
     "framework",
-    "standpoint",
-    "stakeholders",
-    "stakeholder",
-    "timeframe",
-    "timeframes",
-    "online",
-    "offline",
-    "website",
-    "workshop",
-    "workshops",
+    "furthermore",
+    "hereby",
+    "herein",
+    "hereinafter",
+    "herself",
+    "himself",
+    "however",
+    "inform",
+    "input",
+    "into",
+    "itself",
+    "meanwhile",
+    "moreover",
     "network",
     "networks",
-    "undertake",
-    "undertaking",
+    "nevertheless",
+    "notwithstanding",
+    "offline",
+    "online",
+    "onto",
+    "otherwise",
     "outcome",
     "outcomes",
-    "input",
     "output",
+    "overall",
+    "someone",
+    "something",
+    "stakeholder",
+    "stakeholders",
+    "standpoint",
+    "themselves",
+    "thereafter",
+    "thereby",
+    "therefore",
+    "therein",
+    "thereof",
+    "timeframe",
+    "timeframes",
+    "today",
+    "together",
+    "undertake",
+    "undertaking",
     "update",
     "updates",
     "upgrade",
+    "upon",
+    "website",
+    "whatever",
+    "whenever",
+    "whereas",
+    "whereby",
+    "wherein",
+    "wherever",
+    "whichever",
+    "within",
+    "without",
+    "workshop",
+    "workshops",
+    "worldwide",
 ];
 
 /// Two-letter words frequent enough that `as`+`to` glued (`asto`) is evidence.
@@ -352,27 +357,29 @@ fn classify(token: &str, vocab: &Vocabulary) -> Option<(GlueKind, String, String
         return None;
     }
     // A word seen on its own elsewhere is a word, not a glue.
-    if vocab.count(core) > 1 || COMPOUNDS.contains(&core.to_lowercase().as_str()) {
+    let lowered = lower(core);
+    if vocab.count_lowered(&lowered) > 1 || COMPOUNDS.binary_search(&lowered.as_ref()).is_ok() {
         return None;
     }
-    let chars: Vec<(usize, char)> = core.char_indices().collect();
+    let all_lower = core.chars().all(char::is_lowercase);
+    let known = |s: &str| vocab.count(s) > 0;
     let mut best: Option<(usize, GlueKind)> = None;
-    for w in chars.windows(2) {
-        let (i, a) = w[0];
-        let (j, b) = w[1];
-        let _ = i;
+    let mut chars = core.char_indices();
+    let mut a = chars.next().map_or(' ', |(_, c)| c);
+    // `j` is where the right part starts, after `before` letters.
+    for (before, (j, b)) in (1..).zip(chars) {
         let (left, right) = core.split_at(j);
-        let known = |s: &str| vocab.count(s) > 0;
         let kind = if a.is_lowercase() && b.is_uppercase() {
             GlueKind::CaseChange
         } else {
             GlueKind::WordBoundary
         };
-        let long_enough = (left.chars().count() >= 3 && right.chars().count() >= 3)
-            || (core.chars().count() == 4
-                && SHORT_WORDS.contains(&left.to_lowercase().as_str())
-                && SHORT_WORDS.contains(&right.to_lowercase().as_str()));
-        let case_ok = kind == GlueKind::CaseChange || core.chars().all(char::is_lowercase);
+        a = b;
+        let long_enough = (before >= 3 && letters - before >= 3)
+            || (letters == 4
+                && SHORT_WORDS.contains(&lower(left).as_ref())
+                && SHORT_WORDS.contains(&lower(right).as_ref()));
+        let case_ok = kind == GlueKind::CaseChange || all_lower;
         if long_enough && case_ok && known(left) && known(right) {
             let balance = left.len().min(right.len());
             if best.is_none_or(|(k, _)| {
@@ -848,6 +855,11 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_compounds_are_sorted() {
+        assert!(COMPOUNDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
