@@ -18,9 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::inline;
 use crate::model::{Origin, Resolution, Warning, WarningKind};
+use crate::normalize::words;
 use crate::report::{Place, Report, SegmentOp};
 use contained::contained_clauses;
-use scan::{count_char_pairs, words};
+use scan::count_char_pairs;
 
 mod contained;
 mod scan;

@@ -308,6 +308,77 @@ fn ascii_key(s: &str) -> String {
     out
 }
 
+/// Alphanumeric words of a text (hyphens and punctuation split words): the non-empty parts of
+/// `s.split(|c: char| !c.is_alphanumeric())`, with ASCII bytes classified without decoding.
+/// What a word is for the aligner and the flattened-mark checks.
+pub(crate) fn words(s: &str) -> Words<'_> {
+    Words {
+        s,
+        at: 0,
+        ascii: s.is_ascii(),
+    }
+}
+
+pub(crate) struct Words<'a> {
+    s: &'a str,
+    at: usize,
+    /// Most texts are ASCII: their bytes are their characters.
+    ascii: bool,
+}
+
+impl Words<'_> {
+    /// Is the character at byte `i` alphanumeric, and how long is it?
+    fn class(&self, i: usize) -> (bool, usize) {
+        let b = self.s.as_bytes()[i];
+        if self.ascii || b.is_ascii() {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = self.s[i..].chars().next().unwrap_or_default();
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let end = self.s.len();
+        let mut i = self.at;
+        if self.ascii {
+            let b = self.s.as_bytes();
+            while i < end && !b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let start = i;
+            while i < end && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            self.at = i;
+            return (start < end).then(|| &self.s[start..i]);
+        }
+        let start = loop {
+            if i >= end {
+                self.at = end;
+                return None;
+            }
+            let (word, len) = self.class(i);
+            if word {
+                break i;
+            }
+            i += len;
+        };
+        while i < end {
+            let (word, len) = self.class(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        self.at = i;
+        Some(&self.s[start..i])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,5 +538,25 @@ mod tests {
         let text = "*a ".repeat(200_000);
         let key = comparison_key(&text);
         assert_eq!(key.len(), text.trim_end().len());
+    }
+
+    #[test]
+    fn words_split_as_char_split_does() {
+        for t in [
+            "",
+            "  ",
+            "one",
+            "ITU-T A.23, (Geneva, 2022);",
+            "Florianópolis, Málaga–Torremolinos",
+            "ﬁnal Ⅻ ½ e\u{301}te\u{301} x\u{200b}y",
+            "é",
+            "«guillemets» 1bis, 2012Hammamet",
+        ] {
+            let by_chars: Vec<&str> = t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(t).collect::<Vec<_>>(), by_chars, "{t:?}");
+        }
     }
 }

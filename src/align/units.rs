@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::model::Resolution;
-use crate::normalize::comparison_key;
+use crate::normalize::{comparison_key, words};
 use crate::report::Place;
 
 use rayon::prelude::*;
@@ -145,57 +145,17 @@ impl Word<'_, '_> {
     }
 }
 
-/// Calls `f` with each word of `text`, lower-cased and stemmed: the maximal runs of
-/// alphanumeric characters (as `text.split(|c| !c.is_alphanumeric())` cuts them). ASCII is
-/// scanned byte by byte (most of a resolution); other characters are decoded where met.
+/// Calls `f` with each word of `text` ([`words`]), lower-cased and stemmed. A word of lower-case
+/// ASCII letters and digits (most) is its own lower case: it is passed as a slice of `text`.
 fn each_word<'t>(text: &'t str, lower: &mut String, mut f: impl FnMut(Word<'t, '_>)) {
-    let bytes = text.as_bytes();
-    let char_at = |i: usize| text[i..].chars().next().unwrap_or_default();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-        } else {
-            let c = char_at(i);
-            if !c.is_alphanumeric() {
-                i += c.len_utf8();
-                continue;
-            }
-        }
-        let start = i;
-        // Only lower-case ASCII letters and digits: the word is its own key.
-        let mut plain = true;
-        let mut ascii = true;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_lowercase() || b.is_ascii_digit() {
-                } else if b.is_ascii_uppercase() {
-                    plain = false;
-                } else {
-                    break;
-                }
-                i += 1;
-            } else {
-                let c = char_at(i);
-                if !c.is_alphanumeric() {
-                    break;
-                }
-                plain = false;
-                ascii = false;
-                i += c.len_utf8();
-            }
-        }
-        let w = &text[start..i];
-        if plain {
+    for w in words(text) {
+        if w.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
             f(Word::Text(stem(w)));
         } else {
             lower.clear();
-            if ascii {
+            if w.is_ascii() {
                 lower.push_str(w);
                 lower.make_ascii_lowercase();
             } else {

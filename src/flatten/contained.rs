@@ -4,8 +4,9 @@
 use std::borrow::Cow;
 
 use super::lower;
-use super::scan::{word_count, words};
+use super::scan::word_count;
 use crate::model::{Clause, Origin, Resolution};
+use crate::normalize::words;
 
 /// Clauses of NEW (with their origins) whose words contain all of the matching OLD clause's
 /// words in order and add some. Clauses are matched by exact label and section key: this is a
