@@ -153,7 +153,14 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
     };
     units::weigh(&mut ou, &scorer);
     units::weigh(&mut nu, &scorer);
-    let groups = align_units(&ou, &nu, anchors, &scorer, options);
+    let groups = align_units(
+        &ou,
+        &nu,
+        &anchors,
+        [&old_anchored, &new_anchored],
+        &scorer,
+        options,
+    );
     let report = build_report(old, new, &ou, &nu, groups);
     debug_assert_eq!(
         apply(&report, old),
@@ -167,16 +174,13 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
 fn align_units(
     ou: &[Unit],
     nu: &[Unit],
-    anchors: Vec<(usize, usize)>,
+    anchors: &[(usize, usize)],
+    [old_anchored, new_anchored]: [&[bool]; 2],
     scorer: &Scorer<'_>,
     options: &CompareOptions,
 ) -> Vec<Group> {
-    let mut old_free = vec![true; ou.len()];
-    let mut new_free = vec![true; nu.len()];
-    for &(o, n) in &anchors {
-        old_free[o] = false;
-        new_free[n] = false;
-    }
+    let free = |anchored: &[bool]| anchored.iter().map(|&a| !a).collect::<Vec<_>>();
+    let (mut old_free, mut new_free) = (free(old_anchored), free(new_anchored));
     // 2. Candidates among the rest, scored.
     let limits = Limits {
         probe_words: options.probe_words.max(1),

@@ -798,14 +798,7 @@ mod tests {
 
     #[test]
     fn the_byte_test_agrees_with_the_char_test() {
-        for a in 0..128u8 {
-            for c in 0..128u8 {
-                let (x, y) = (char::from(a), char::from(c));
-                assert_eq!(strong_pair_ascii(a, c), strong_pair(x, y), "{x:?} {y:?}");
-            }
-            // The padding of `count_pairs`.
-            assert!(!strong_pair_ascii(a, 0));
-        }
+        scan::tests::assert_byte_test_agrees(strong_pair_ascii, strong_pair);
     }
 
     #[test]

@@ -88,16 +88,11 @@ impl Vocab {
             1
         };
         let size = units.len().div_ceil(cores).max(1);
+        let read = |run| Run::read(run, anchored, anchored_df);
         let runs: Vec<Run> = if cores > 1 {
-            units
-                .par_chunks(size)
-                .map(|run| Run::read(run, anchored, anchored_df))
-                .collect()
+            units.par_chunks(size).map(read).collect()
         } else {
-            units
-                .chunks(size)
-                .map(|run| Run::read(run, anchored, anchored_df))
-                .collect()
+            units.chunks(size).map(read).collect()
         };
         let mut lists = Vec::new();
         for run in runs {

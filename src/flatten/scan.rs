@@ -75,18 +75,26 @@ fn count_pairs(b: &[u8], hit: impl Fn(u8, u8) -> bool) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    #[test]
-    fn the_byte_test_agrees_with_the_char_test() {
+    /// A byte test for [`count_char_pairs`] must agree with its char test on every pair of
+    /// ASCII characters, and be false before the zero padding of `count_pairs`.
+    pub(in crate::flatten) fn assert_byte_test_agrees(
+        ascii: fn(u8, u8) -> bool,
+        chars: fn(char, char) -> bool,
+    ) {
         for a in 0..128u8 {
             for c in 0..128u8 {
                 let (x, y) = (char::from(a), char::from(c));
-                assert_eq!(word_start_ascii(a, c), word_start(x, y), "{x:?} {y:?}");
+                assert_eq!(ascii(a, c), chars(x, y), "{x:?} {y:?}");
             }
-            // The padding of `count_pairs`.
-            assert!(!word_start_ascii(a, 0));
+            assert!(!ascii(a, 0));
         }
+    }
+
+    #[test]
+    fn the_byte_test_agrees_with_the_char_test() {
+        assert_byte_test_agrees(word_start_ascii, word_start);
     }
 }
