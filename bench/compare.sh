@@ -9,7 +9,7 @@
 # Inputs: the shipped Resolution 7 pair; generated pairs of SIZES clauses
 # (examples/gen_pair.rs); generated collections of COLLECTIONS resolutions
 # (examples/gen_collection.rs), diffed as directories once `resdiff diff DIR DIR` exists.
-# Tools: resdiff diff (text format), git diff --no-index --word-diff=porcelain, GNU wdiff,
+# Tools: resdiff diff (text format; the scripts/dist binary, and the `cargo build --release` one), git diff --no-index --word-diff=porcelain, GNU wdiff,
 # Python difflib word-level SequenceMatcher (bench/difflib_words.py); the floor is `cat` and
 # `wc -w` of the same inputs. Every command's output goes to /dev/null.
 set -euo pipefail
@@ -34,10 +34,15 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >&2
 fi
 
-echo "building resdiff (release) ..." >&2
+# `resdiff` is the binary users get (scripts/dist: profile `dist`, statically linked on Linux);
+# `resdiff (release)` is plain `cargo build --release`, shown beside it for the start-up cost of
+# dynamic linking. The targets are judged on `resdiff`.
+echo "building resdiff (scripts/dist, and cargo build --release) ..." >&2
+scripts/dist --quiet
 cargo build --release --quiet --bin resdiff --example gen_pair --example gen_collection
 BIN=$ROOT/target/release
-RESDIFF=$BIN/resdiff
+RESDIFF=$ROOT/target/dist/resdiff
+RELEASE=$BIN/resdiff
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
@@ -90,6 +95,7 @@ side_by_side() {
     bytes=$(cat "$old" "$new" | wc -c)
     echo "$case: $(wc -w <"$old") + $(wc -w <"$new") words" >&2
     measure "$case" resdiff "$bytes" "$RESDIFF" diff "$old" "$new" --format text
+    measure "$case" "resdiff (release)" "$bytes" "$RELEASE" diff "$old" "$new" --format text
     measure "$case" git "$bytes" git diff --no-index --word-diff=porcelain "$old" "$new"
     measure "$case" wdiff "$bytes" wdiff "$old" "$new"
     measure "$case" difflib "$bytes" python3 "$ROOT/bench/difflib_words.py" "$old" "$new"
@@ -99,6 +105,7 @@ side_by_side() {
 
 echo "startup" >&2
 measure startup "resdiff --version" 0 "$RESDIFF" --version
+measure startup "resdiff (release) --version" 0 "$RELEASE" --version
 
 side_by_side "Res 7 (shipped)" resolutions/wtsa-7/usa-48a5-1.txt resolutions/wtsa-7/geneva-2022.md
 

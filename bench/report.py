@@ -52,7 +52,10 @@ def main():
     p("Whole processes, output to /dev/null. Median of hyperfine runs (`runs` column; 1 = a "
       "single run because it took over 30 s); peak = maximum resident set size (one run under "
       "`/usr/bin/time`). `x resdiff` = the tool's median over resdiff's (above 1: resdiff is "
-      "faster). The machine is shared with other builds: compare ratios within this table.")
+      "faster). `resdiff` is the binary users get (scripts/dist: profile `dist`, statically "
+      "linked on Linux); `resdiff (release)` is plain `cargo build --release`, dynamically "
+      "linked, shown for comparison. The targets are judged on `resdiff`. The machine is shared "
+      "with other builds: compare ratios within this table.")
     p("")
     p("| case | input | tool | median | x resdiff | runs | peak MiB | note |")
     p("|---|---:|---|---:|---:|---:|---:|---|")

@@ -23,6 +23,24 @@ use resdiff::{CompareOptions, LoadOptions};
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `purge_delay` option. libmimalloc-sys names the options on either side of it but
+/// not this one; the assertion below fails the build if a new mimalloc moves it.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t =
+    libmimalloc_sys::mi_option_eager_commit_delay + 1;
+const _: () = assert!(libmimalloc_sys::mi_option_use_numa_nodes == MI_OPTION_PURGE_DELAY + 1);
+
+/// A run lasts milliseconds to seconds and all its memory goes back to the system when it exits,
+/// so giving freed pages back to the system while it runs (mimalloc's purge: `madvise` calls,
+/// then fresh page faults when the pages are used again) only costs time. Measured on the
+/// statically linked binary: Resolution 7 2.33 -> 2.26 ms, 5,000 clauses 54.4 -> 52.8 ms,
+/// 50,000 clauses 0.63 -> 0.58 s; peak memory within the run-to-run spread (50,000 clauses
+/// 206-211 against 212-224 MiB, the limit is 237).
+fn keep_freed_memory() {
+    // SAFETY: sets an integer option of the allocator; called first thing in `main`, before any
+    // other thread exists.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
+}
+
 #[derive(Parser)]
 #[command(
     name = "resdiff",
@@ -197,6 +215,7 @@ impl From<std::io::Error> for Failure {
 }
 
 fn main() -> ExitCode {
+    keep_freed_memory();
     let cli = Cli::parse();
     let verbose = cli.verbose;
     match run(cli) {
@@ -320,13 +339,24 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
             };
             if args.output.is_none() {
                 render::render(&report, &opts, out)?;
-                return Ok(exit_code(&report));
+                let code = exit_code(&report);
+                leave_to_exit((old, new, report));
+                return Ok(code);
             }
             render::render_to_string(&report, &opts).into_bytes()
         }
     };
     emit(&args, &bytes, &inputs, out)?;
-    Ok(exit_code(&report))
+    let code = exit_code(&report);
+    leave_to_exit((old, new, report));
+    Ok(code)
+}
+
+/// The process exits as soon as the report is out, and its memory goes back to the system at
+/// once: freeing the two resolutions and the report value by value (1.6 ms of a 53 ms diff at
+/// 5,000 clauses) is work nobody waits for.
+fn leave_to_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 /// Writes finished bytes to `-o` (atomically, never over an input) or to stdout.
@@ -549,11 +579,13 @@ fn collection(args: &DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let mut buf = Vec::new();
     render::collection::render(&report, out_args.format(), &opts, &mut buf)?;
     out_args.emit(&buf, &[args.old.as_path(), new.as_path()], out)?;
-    Ok(if report.fails_on(args.fail_on.as_deref()) {
+    let code = if report.fails_on(args.fail_on.as_deref()) {
         EXIT_DIFFERENT
     } else {
         EXIT_SAME
-    })
+    };
+    leave_to_exit(report);
+    Ok(code)
 }
 
 #[derive(clap::Args)]
