@@ -259,7 +259,7 @@ fn work(s: &str) -> Work {
         match c {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => {}
             0x80.. | b'*' | b'_' => return Work::General,
-            b'[' if b[i..].starts_with(b"[bookmark:") => return Work::General,
+            b'[' if b[i..].starts_with(ARTEFACT.as_bytes()) => return Work::General,
             // A space is kept only between two words (not before closing punctuation).
             b' ' => {
                 fix |= i == 0

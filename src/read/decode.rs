@@ -29,12 +29,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>)> {
         };
         (text.into_owned(), Some(warning))
     } else {
-        // `contains` is a `memchr`; the offset is wanted only on this error path.
-        if let Some(at) = bytes
-            .contains(&0)
-            .then(|| bytes.iter().position(|&b| b == 0))
-            .flatten()
-        {
+        if let Some(at) = nul_at(bytes) {
             return Err(Error::Binary {
                 path: path.to_path_buf(),
                 reason: format!("NUL byte at offset {at}"),
@@ -110,9 +105,8 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 fn looks_binary(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let line_at = |at: usize| 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
-    // `contains` is a `memchr`; the position is wanted only for the message.
-    if bytes.contains(&0) {
-        let line = line_at(bytes.iter().position(|&b| b == 0).unwrap_or(0));
+    if let Some(at) = nul_at(bytes) {
+        let line = line_at(at);
         return Some(format!("NUL character on line {line}"));
     }
     let ascii_control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C) || b == 0x7F;
@@ -130,6 +124,16 @@ fn looks_binary(text: &str) -> Option<String> {
              the first on line {first_control_line}"
         )
     })
+}
+
+/// Where the first NUL byte is. `contains` (a `memchr`) answers first: texts have none, and
+/// the offset is wanted only for an error message.
+fn nul_at(bytes: &[u8]) -> Option<usize> {
+    if bytes.contains(&0) {
+        bytes.iter().position(|&b| b == 0)
+    } else {
+        None
+    }
 }
 
 /// How many byte pairs `(a[i], b[i])` satisfy `f`, counted in bytes by blocks of 255 so that
