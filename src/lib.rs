@@ -28,6 +28,7 @@ pub mod render;
 pub mod report;
 pub mod review;
 pub mod testgen;
+mod threads;
 pub mod write;
 
 pub use align::CompareOptions;
@@ -35,6 +36,7 @@ pub use error::{Error, Result};
 pub use model::{Clause, Division, Label, Op, Resolution};
 pub use read::{load, load_bytes, LoadOptions};
 pub use report::{Change, Report};
+use threads::both;
 
 /// Inputs smaller than this are read in turn: waking a second core (a millisecond on a virtual
 /// machine) costs more than reading a resolution of ordinary size.
@@ -42,16 +44,6 @@ const SECOND_THREAD_FROM_BYTES: u64 = 128 * 1024;
 
 /// Compared pairs with fewer clauses than this run on one thread, for the same reason.
 const SECOND_THREAD_FROM_CLAUSES: usize = 1000;
-
-/// Runs `a` on a second thread and `b` on this one; returns both results. A panic on the other
-/// thread is a bug: it is passed on as it is.
-fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
-    std::thread::scope(|s| {
-        let a = s.spawn(a);
-        let b = b();
-        (a.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), b)
-    })
-}
 
 /// Loads two revisions at once, one on a second thread: the whole-process cost of a diff is
 /// mostly reading and parsing. On failure, the error of `old` comes first, as when loading in
