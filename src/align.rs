@@ -144,8 +144,7 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
         new_anchored[n] = true;
     }
     let mut vocab = Vocab::default();
-    vocab.read(&mut ou, &old_anchored, 2);
-    vocab.read(&mut nu, &new_anchored, 0);
+    vocab.read([&mut ou, &mut nu], [&old_anchored, &new_anchored]);
     vocab.finish(ou.len() + nu.len());
     let scorer = Scorer {
         idf: &vocab.idf,

@@ -76,23 +76,55 @@ impl Vocab {
         id
     }
 
-    /// Reads the words of one revision's units. An anchored unit (its twin in the other
-    /// revision says the same) is never scored: its words are only counted, `anchored_df`
-    /// times (2 on the first side read, for itself and its twin; 0 on the second). A large
-    /// revision is read in runs, one per core, merged in reading order: the ids and counts are
+    /// Reads the words of both revisions' units. An anchored unit (its twin in the other
+    /// revision says the same) is never scored: its words are only counted, twice on the old
+    /// side (for itself and its twin) and not at all on the new one. A large text is read in
+    /// runs, one per core, merged in reading order (old, then new): the ids and counts are
     /// those of reading every unit in full, in turn.
-    pub fn read(&mut self, units: &mut [Unit], anchored: &[bool], anchored_df: u32) {
-        let cores = if units.len() >= READ_RUNS_FROM {
-            rayon::current_num_threads().max(1)
+    pub fn read(&mut self, sides: [&mut [Unit]; 2], anchored: [&[bool]; 2]) {
+        self.read_in(sides, anchored, None);
+    }
+
+    /// [`Vocab::read`] in `parts` runs (by default, as many as the text's size pays for).
+    fn read_in(
+        &mut self,
+        [old, new]: [&mut [Unit]; 2],
+        [old_anchored, new_anchored]: [&[bool]; 2],
+        parts: Option<usize>,
+    ) {
+        let mut items = Vec::with_capacity(old.len() + new.len());
+        for (side, units, anchored, count) in
+            [(0, &*old, old_anchored, 2), (1, &*new, new_anchored, 0)]
+        {
+            for u in units {
+                let full = !anchored[u.index];
+                if full || count > 0 {
+                    items.push(Item {
+                        side,
+                        index: u.index,
+                        key: &u.key,
+                        full,
+                        count: if full { 1 } else { count },
+                    });
+                }
+            }
+        }
+        let bytes: usize = items.iter().map(|i| i.key.len()).sum();
+        let parts = parts.unwrap_or(if bytes >= READ_ON_CORES_FROM {
+            rayon::current_num_threads()
+        } else if bytes >= READ_ON_TWO_FROM {
+            2
         } else {
             1
-        };
-        let size = units.len().div_ceil(cores).max(1);
-        let read = |run| Run::read(run, anchored, anchored_df);
-        let runs: Vec<Run> = if cores > 1 {
-            units.par_chunks(size).map(read).collect()
-        } else {
-            units.chunks(size).map(read).collect()
+        });
+        let runs: Vec<Run> = match cut(&items, parts.max(1), bytes)[..] {
+            [one] => vec![Run::read(one)],
+            // A second thread that starts at once (mid-sized texts: the pool is not started).
+            [a, b] if bytes < READ_ON_CORES_FROM => {
+                let (a, b) = crate::threads::both(|| Run::read(a), || Run::read(b));
+                vec![a, b]
+            }
+            ref many => many.par_iter().map(|run| Run::read(run)).collect(),
         };
         let mut lists = Vec::new();
         for run in runs {
@@ -100,13 +132,15 @@ impl Vocab {
             for (local, &df) in run.df.iter().enumerate() {
                 self.df[global[local] as usize] += df;
             }
-            lists.extend(run.lists.into_iter().map(|(index, mut words)| {
+            lists.extend(run.lists.into_iter().map(|(side, index, mut words)| {
                 words.iter_mut().for_each(|w| *w = global[*w as usize]);
-                (index, words)
+                (side, index, words)
             }));
         }
-        for (index, words) in lists {
-            let u = &mut units[index];
+        drop(items);
+        let sides = [old, new];
+        for (side, index, words) in lists {
+            let u = &mut sides[side][index];
             (u.set, u.dups) = set_and_dups(&words);
             u.words = words;
         }
@@ -161,8 +195,40 @@ fn each_word<'t>(text: &'t str, lower: &mut String, mut f: impl FnMut(Word<'t, '
     }
 }
 
-/// Units from which a revision's words are read on every core.
-const READ_RUNS_FROM: usize = 2048;
+/// Bytes of text from which the words are read on every core (about 2,000 clauses).
+const READ_ON_CORES_FROM: usize = 400 * 1024;
+
+/// Bytes of text from which the words are read on two threads (about 300 clauses): each half
+/// then takes longer than starting the second thread.
+const READ_ON_TWO_FROM: usize = 64 * 1024;
+
+/// One unit to read.
+struct Item<'k> {
+    /// 0 for the old revision, 1 for the new.
+    side: usize,
+    index: usize,
+    key: &'k str,
+    /// Are its words kept (a free unit), or only counted (anchored)?
+    full: bool,
+    /// How many units it counts for in the document frequencies.
+    count: u32,
+}
+
+/// `items` cut in `parts` runs of adjacent items, of about `bytes / parts` bytes of text each.
+fn cut<'i, 'k>(items: &'i [Item<'k>], parts: usize, bytes: usize) -> Vec<&'i [Item<'k>]> {
+    let mut out = Vec::with_capacity(parts);
+    let (mut start, mut sum) = (0, 0);
+    for (i, item) in items.iter().enumerate() {
+        sum += item.key.len();
+        if out.len() + 1 < parts && sum * parts >= bytes * (out.len() + 1) {
+            out.push(&items[start..=i]);
+            start = i + 1;
+        }
+    }
+    out.push(&items[start..]);
+    out.resize(parts, &items[items.len()..]);
+    out
+}
 
 /// The words of a run of adjacent units, read on its own core: local ids numbered in order of
 /// first use, so that merging the runs in reading order numbers the words as reading every
@@ -171,17 +237,17 @@ struct Run<'k> {
     ids: foldhash::HashMap<Cow<'k, str>, u32>,
     /// Each local id's word.
     names: Vec<Cow<'k, str>>,
-    /// Units of the run holding each word (anchored ones counted `anchored_df` times).
+    /// Units of the run holding each word (anchored ones counted as their items say).
     df: Vec<u32>,
     /// The last unit (1-based position in the run) that counted each word, so a word said
     /// twice in a unit counts once without sorting the unit's words.
     seen: Vec<u32>,
-    /// The units read in full: (index, local word ids in reading order).
-    lists: Vec<(usize, Vec<u32>)>,
+    /// The units read in full: (side, index, local word ids in reading order).
+    lists: Vec<(usize, usize, Vec<u32>)>,
 }
 
 impl<'k> Run<'k> {
-    fn read(units: &'k [Unit<'_>], anchored: &[bool], anchored_df: u32) -> Self {
+    fn read(items: &[Item<'k>]) -> Self {
         let mut run = Run {
             ids: Default::default(),
             names: Vec::new(),
@@ -190,14 +256,10 @@ impl<'k> Run<'k> {
             lists: Vec::new(),
         };
         let mut lower = String::new();
-        for (pos, u) in units.iter().enumerate() {
-            let full = !anchored[u.index];
-            if !full && anchored_df == 0 {
-                continue;
-            }
-            let (stamp, count) = (pos as u32 + 1, if full { 1 } else { anchored_df });
+        for (pos, item) in items.iter().enumerate() {
+            let (stamp, count, full) = (pos as u32 + 1, item.count, item.full);
             let mut list = Vec::new();
-            each_word(&u.key, &mut lower, |w| {
+            each_word(item.key, &mut lower, |w| {
                 let id = run.id(w);
                 if full {
                     list.push(id);
@@ -209,7 +271,7 @@ impl<'k> Run<'k> {
                 }
             });
             if full {
-                run.lists.push((u.index, list));
+                run.lists.push((item.side, item.index, list));
             }
         }
         run
@@ -319,6 +381,64 @@ mod tests {
             .filter(|w| !w.is_empty())
             .map(|w| stem(&w.to_lowercase()).to_string())
             .collect()
+    }
+
+    #[test]
+    fn cut_keeps_every_item_in_order_in_even_parts() {
+        let keys = ["aaaa", "bb", "cccccc", "d", "eeee", "ff"];
+        let items: Vec<Item> = keys
+            .iter()
+            .enumerate()
+            .map(|(index, key)| Item {
+                side: 0,
+                index,
+                key,
+                full: true,
+                count: 1,
+            })
+            .collect();
+        let bytes = 21;
+        let lens = |parts: &[&[Item]]| parts.iter().map(|p| p.len()).collect::<Vec<_>>();
+        assert_eq!(lens(&cut(&items, 1, bytes)), [6]);
+        // 21 bytes in two: the first part ends once it holds half (4 + 2 + 6 = 12).
+        assert_eq!(lens(&cut(&items, 2, bytes)), [3, 3]);
+        // In three: cut once a third (7) and two thirds (14) of the bytes are held.
+        assert_eq!(lens(&cut(&items, 3, bytes)), [3, 2, 1]);
+        // More parts than items: the last ones are empty, none is lost.
+        assert_eq!(lens(&cut(&items, 8, bytes)), [1, 1, 1, 1, 1, 1, 0, 0]);
+        assert_eq!(lens(&cut(&items[..0], 2, 0)), [0, 0]);
+    }
+
+    #[test]
+    fn reading_in_runs_gives_the_ids_and_counts_of_one_reading() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("resolutions/wtsa-7");
+        let load = |f: &str| crate::load(&dir.join(f), &Default::default()).unwrap();
+        let (old, new) = (load("usa-48a5-1.txt"), load("geneva-2022.md"));
+        let read = |parts| {
+            let mut ou = units(&old, &[]);
+            let mut nu = units(&new, &ou);
+            let mut anchored = [vec![false; ou.len()], vec![false; nu.len()]];
+            for (o, n) in super::super::matching::anchors(&ou, &nu) {
+                anchored[0][o] = true;
+                anchored[1][n] = true;
+            }
+            assert!(anchored[0].contains(&true), "some clauses are unchanged");
+            let mut vocab = Vocab::default();
+            vocab.read_in([&mut ou, &mut nu], [&anchored[0], &anchored[1]], parts);
+            let words = |us: &[Unit]| {
+                us.iter()
+                    .map(|u| (u.words.clone(), u.set.clone(), u.dups.clone()))
+                    .collect::<Vec<_>>()
+            };
+            let mut ids: Vec<(String, u32)> = vocab.ids.into_iter().collect();
+            ids.sort();
+            (ids, vocab.df, words(&ou), words(&nu))
+        };
+        let one = read(Some(1));
+        assert!(one.2.iter().any(|(w, _, _)| !w.is_empty()));
+        for parts in [None, Some(2), Some(3), Some(7), Some(500)] {
+            assert!(read(parts) == one, "{parts:?} runs");
+        }
     }
 
     #[test]
