@@ -19,6 +19,11 @@ cd "$ROOT"
 SIZES=${SIZES:-"50 500 5000 50000"}
 COLLECTIONS=${COLLECTIONS:-"100 1000"}
 TIMEOUT=${TIMEOUT:-300}          # seconds; a slower command is reported as a timeout
+# resdiff and git are timed in ROUNDS alternated rounds; a median is the median of the rounds'.
+# This host's speed varies from minute to minute: alternating keeps one tool from getting all of
+# a slow minute (in one round each, 50 clauses came out 0.90x of git; alternated runs minutes
+# later gave 1.18x).
+ROUNDS=${ROUNDS:-3}
 WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/resdiff-bench}
 OUT=${RESULTS:-$ROOT/bench/RESULTS.md}
 
@@ -94,9 +99,11 @@ side_by_side() {
     local bytes
     bytes=$(cat "$old" "$new" | wc -c)
     echo "$case: $(wc -w <"$old") + $(wc -w <"$new") words" >&2
-    measure "$case" resdiff "$bytes" "$RESDIFF" diff "$old" "$new" --format text
-    measure "$case" "resdiff (release)" "$bytes" "$RELEASE" diff "$old" "$new" --format text
-    measure "$case" git "$bytes" git diff --no-index --word-diff=porcelain "$old" "$new"
+    for _ in $(seq "$ROUNDS"); do
+        measure "$case" resdiff "$bytes" "$RESDIFF" diff "$old" "$new" --format text
+        measure "$case" "resdiff (release)" "$bytes" "$RELEASE" diff "$old" "$new" --format text
+        measure "$case" git "$bytes" git diff --no-index --word-diff=porcelain "$old" "$new"
+    done
     measure "$case" wdiff "$bytes" wdiff "$old" "$new"
     measure "$case" difflib "$bytes" python3 "$ROOT/bench/difflib_words.py" "$old" "$new"
     measure "$case" cat "$bytes" cat "$old" "$new"
@@ -132,13 +139,16 @@ for n in $COLLECTIONS; do
         cmp -s "$WORK/coll-$n.out" "$WORK/coll-$n.one" && same=identical
         echo "$case: output of a one-thread run: $same" >&2
         printf '%s\t%s\n' "$case" "$same" >>"$WORK/threads.tsv"
-        measure "$case" resdiff "$bytes" "$RESDIFF" diff "$dir/old" "$dir/new" --format text
+        for _ in $(seq "$ROUNDS"); do
+            measure "$case" resdiff "$bytes" "$RESDIFF" diff "$dir/old" "$dir/new" --format text
+            measure "$case" git "$bytes" git diff --no-index --word-diff=porcelain "$dir/old" "$dir/new"
+        done
     else
         printf '%s\tresdiff\t0\t0\t0\t0\t0\t%s\tunavailable: %s\n' "$case" "$bytes" \
             "$(head -c 120 "$WORK/coll-$n.err" | tr '\t\n' '  ')" >>"$ROWS"
         echo "$case: resdiff diff DIR DIR unavailable: $(head -c 120 "$WORK/coll-$n.err")" >&2
+        measure "$case" git "$bytes" git diff --no-index --word-diff=porcelain "$dir/old" "$dir/new"
     fi
-    measure "$case" git "$bytes" git diff --no-index --word-diff=porcelain "$dir/old" "$dir/new"
     measure "$case" cat "$bytes" sh -c "cat '$dir'/old/* '$dir'/new/*"
     measure "$case" "wc -w" "$bytes" sh -c "cat '$dir'/old/* '$dir'/new/* | wc -w"
 done

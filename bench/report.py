@@ -3,6 +3,7 @@
 and tool, then each performance target with the numbers it is judged on."""
 import csv
 import datetime
+import statistics
 import sys
 
 MB = 1024 * 1024
@@ -16,7 +17,27 @@ def load(path):
             rows.append(dict(case=case, tool=tool, median=float(median), runs=int(runs),
                              user=float(user), sys=float(sys_), rss=int(rss) * 1024,
                              bytes=int(size), status=status))
-    return rows
+    return merge_rounds(rows)
+
+
+def merge_rounds(rows):
+    """One row per case and tool: a tool timed in several rounds gets the median of the rounds'
+    medians, all their runs, their mean CPU times and their highest peak; any failure shows."""
+    groups = {}
+    for r in rows:
+        groups.setdefault((r["case"], r["tool"]), []).append(r)
+    out = []
+    for rounds in groups.values():
+        ok = [r for r in rounds if r["status"] == "ok"]
+        if len(ok) < len(rounds) or len(rounds) == 1:
+            out.append(next((r for r in rounds if r["status"] != "ok"), rounds[0]))
+            continue
+        out.append(dict(rounds[0], median=statistics.median(r["median"] for r in ok),
+                        runs=sum(r["runs"] for r in ok),
+                        user=statistics.mean(r["user"] for r in ok),
+                        sys=statistics.mean(r["sys"] for r in ok),
+                        rss=max(r["rss"] for r in ok)))
+    return out
 
 
 def fmt_time(s):
@@ -50,7 +71,8 @@ def main():
       f"`{commit}`, {nproc} cores; load when finished: `{uptime.strip()}`.")
     p("Tools: " + "; ".join(v.strip() for v in versions) + ".")
     p("Whole processes, output to /dev/null. Median of hyperfine runs (`runs` column; 1 = a "
-      "single run because it took over 30 s); peak = maximum resident set size (one run under "
+      "single run because it took over 30 s; resdiff and git are timed in alternated rounds, and "
+      "their median is the median of the rounds' medians); peak = maximum resident set size (one run under "
       "`/usr/bin/time`). `x resdiff` = the tool's median over resdiff's (above 1: resdiff is "
       "faster). `resdiff` is the binary users get (scripts/dist: profile `dist`, statically "
       "linked on Linux); `resdiff (release)` is plain `cargo build --release`, dynamically "
