@@ -40,8 +40,9 @@ fn make_room() {
         if libc::sched_getaffinity(0, size, &mut allowed) != 0 {
             return;
         }
-        let Ok(here) = usize::try_from(libc::sched_getcpu()) else {
-            return;
+        let here = match usize::try_from(libc::sched_getcpu()) {
+            Ok(cpu) if cpu < libc::CPU_SETSIZE as usize => cpu,
+            _ => return,
         };
         let mut elsewhere = allowed;
         libc::CPU_CLR(here, &mut elsewhere);
