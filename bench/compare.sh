@@ -139,16 +139,17 @@ for n in $COLLECTIONS; do
         cmp -s "$WORK/coll-$n.out" "$WORK/coll-$n.one" && same=identical
         echo "$case: output of a one-thread run: $same" >&2
         printf '%s\t%s\n' "$case" "$same" >>"$WORK/threads.tsv"
-        for _ in $(seq "$ROUNDS"); do
-            measure "$case" resdiff "$bytes" "$RESDIFF" diff "$dir/old" "$dir/new" --format text
-            measure "$case" git "$bytes" git diff --no-index --word-diff=porcelain "$dir/old" "$dir/new"
-        done
     else
         printf '%s\tresdiff\t0\t0\t0\t0\t0\t%s\tunavailable: %s\n' "$case" "$bytes" \
             "$(head -c 120 "$WORK/coll-$n.err" | tr '\t\n' '  ')" >>"$ROWS"
         echo "$case: resdiff diff DIR DIR unavailable: $(head -c 120 "$WORK/coll-$n.err")" >&2
-        measure "$case" git "$bytes" git diff --no-index --word-diff=porcelain "$dir/old" "$dir/new"
     fi
+    for _ in $(seq "$ROUNDS"); do
+        if [ $rc -le 1 ]; then
+            measure "$case" resdiff "$bytes" "$RESDIFF" diff "$dir/old" "$dir/new" --format text
+        fi
+        measure "$case" git "$bytes" git diff --no-index --word-diff=porcelain "$dir/old" "$dir/new"
+    done
     measure "$case" cat "$bytes" sh -c "cat '$dir'/old/* '$dir'/new/*"
     measure "$case" "wc -w" "$bytes" sh -c "cat '$dir'/old/* '$dir'/new/* | wc -w"
 done
