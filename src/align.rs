@@ -146,10 +146,7 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
     let mut vocab = Vocab::default();
     vocab.read([&mut ou, &mut nu], [&old_anchored, &new_anchored]);
     vocab.finish(ou.len() + nu.len());
-    let scorer = Scorer {
-        idf: &vocab.idf,
-        order_weight: options.order_weight.clamp(0.0, 1.0),
-    };
+    let scorer = Scorer::new(&vocab.idf, options.order_weight.clamp(0.0, 1.0));
     units::weigh(&mut ou, &scorer);
     units::weigh(&mut nu, &scorer);
     let groups = align_units(

@@ -153,6 +153,19 @@ pub(crate) struct Scorer<'a> {
     pub idf: &'a [f64],
     /// Weight of the word-order measure in [0, 1]; the rest goes to the word-set measure.
     pub order_weight: f64,
+    /// `idf` in fixed point (units of 1 / [`FIXED`]), rounded once here rather than at every
+    /// match of every LCS.
+    fixed: Vec<u64>,
+}
+
+impl<'a> Scorer<'a> {
+    pub fn new(idf: &'a [f64], order_weight: f64) -> Self {
+        Scorer {
+            idf,
+            order_weight,
+            fixed: idf.iter().map(|&w| (w * FIXED).round() as u64).collect(),
+        }
+    }
 }
 
 impl Scorer<'_> {
@@ -185,21 +198,19 @@ impl Scorer<'_> {
     /// twice on both sides counts twice).
     fn common_sorted(&self, a: &[u32], b: &[u32]) -> f64 {
         let (mut i, mut j, mut common) = (0, 0, 0.0f64);
+        // Without branches on the comparison (which way a merge steps is unpredictable):
+        // each step adds the weight of a shared word or 0.0, which leaves the sum unchanged.
         while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common += self.w(a[i]);
-                    i += 1;
-                    j += 1;
-                }
-            }
+            let (x, y) = (a[i], b[j]);
+            common += if x == y { self.w(x) } else { 0.0 };
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
         }
         common
     }
 
     /// Weighted Dice coefficient of two sorted sets of distinct word ids.
+    #[cfg(test)]
     pub fn dice(&self, a: &Profile, b: &Profile) -> f64 {
         let empty = a.set.is_empty() && b.set.is_empty();
         share(a.set_weight, b.set_weight, empty, || {
@@ -285,7 +296,7 @@ impl Scorer<'_> {
 
     /// A word's IDF weight in fixed point (units of 1 / [`FIXED`]).
     fn fixed(&self, id: u32) -> u64 {
-        (self.w(id) * FIXED).round() as u64
+        self.fixed.get(id as usize).copied().unwrap_or(0)
     }
 
     fn fixed_sum(&self, words: &[u32]) -> u64 {
@@ -319,12 +330,19 @@ impl Scorer<'_> {
     /// bounds the weighted LCS from above (same weights and denominator as `order`). The
     /// intersection is the shared distinct words plus, for words both sides repeat, the
     /// repeats they share.
+    #[cfg(test)]
     fn order_bound(&self, a: &Profile, b: &Profile) -> f64 {
+        self.order_bound_from(a, b, self.common_sorted(a.set, b.set))
+    }
+
+    /// [`Scorer::order_bound`] from the weight of the distinct words both hold
+    /// (`common_sorted` of the sets, which the Dice coefficient has already taken).
+    fn order_bound_from(&self, a: &Profile, b: &Profile, shared_set: f64) -> f64 {
         let (wa, wb) = (a.words_weight, b.words_weight);
         if wa + wb == 0.0 {
             return 1.0;
         }
-        let mut common = self.common_sorted(a.set, b.set);
+        let mut common = shared_set;
         let (mut i, mut j) = (0, 0);
         while i < a.dups.len() && j < b.dups.len() {
             let ((x, cx), (y, cy)) = (a.dups[i], b.dups[j]);
@@ -341,23 +359,34 @@ impl Scorer<'_> {
         2.0 * common / (wa + wb)
     }
 
-    /// [`Scorer::similarity`] when it reaches `floor`; below it, some value below `floor` (an
-    /// upper bound), found without the costly word-order LCS. Callers that only compare the
-    /// result with thresholds at or above `floor` decide exactly as with `similarity`.
+    /// The similarity used to pair clauses, in [0, 1], quantized: the weighted Dice
+    /// coefficient and the weighted LCS ratio, `order_weight` of the latter. When it falls
+    /// below `floor`, some value below `floor` (an upper bound), found without the costly
+    /// word-order LCS: callers that only compare the result with thresholds at or above
+    /// `floor` decide exactly as with the full value (`similarity`, kept for the tests).
     pub fn similarity_from(&self, a: &Profile, b: &Profile, floor: f64) -> f64 {
-        let dice = self.dice(a, b);
-        if dice >= 0.05 {
-            let bound =
-                (1.0 - self.order_weight) * dice + self.order_weight * self.order_bound(a, b);
-            // The margin covers rounding differences between the bound's and the LCS's sums.
-            if bound + 1e-6 < floor {
-                return quantize(bound).min(floor - 1e-6);
-            }
+        // As `similarity`, with the shared set weight taken once for Dice and the bound.
+        let mut shared = None;
+        let empty = a.set.is_empty() && b.set.is_empty();
+        let dice = share(a.set_weight, b.set_weight, empty, || {
+            *shared.insert(self.common_sorted(a.set, b.set))
+        });
+        if dice < 0.05 {
+            return quantize((1.0 - self.order_weight) * dice);
         }
-        self.similarity(a, b)
+        let shared = shared.unwrap_or_else(|| self.common_sorted(a.set, b.set));
+        let bound = (1.0 - self.order_weight) * dice
+            + self.order_weight * self.order_bound_from(a, b, shared);
+        // The margin covers rounding differences between the bound's and the LCS's sums.
+        if bound + 1e-6 < floor {
+            return quantize(bound).min(floor - 1e-6);
+        }
+        quantize((1.0 - self.order_weight) * dice + self.order_weight * self.order(a, b))
     }
 
-    /// The similarity used to pair clauses, in [0, 1], quantized.
+    /// The similarity used to pair clauses, in [0, 1], quantized: the reference that
+    /// [`Scorer::similarity_from`] (the one the aligner calls) must agree with.
+    #[cfg(test)]
     pub fn similarity(&self, a: &Profile, b: &Profile) -> f64 {
         let dice = self.dice(a, b);
         // The order measure cannot exceed the set measure by much; skip it when the pair is
@@ -420,7 +449,7 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(2000))]
         #[test]
         fn sparse_lcs_weighs_exactly_like_the_table((a, b, idf) in pair_and_idf()) {
-            let s = Scorer { idf: &idf, order_weight: 0.5 };
+            let s = Scorer::new(&idf, 0.5);
             let expected = reference(&s, &a, &b);
             let (pa, pb) = (Places::new(&a), Places::new(&b));
             prop_assert_eq!(s.sparse_weight(&pb.hits(&a), b.len()), expected);
@@ -433,10 +462,7 @@ mod tests {
     #[test]
     fn both_lcs_methods_are_chosen_and_agree() {
         let idf = [0.5, 1.25, 2.0, 0.0, 3.5];
-        let s = Scorer {
-            idf: &idf,
-            order_weight: 0.5,
-        };
+        let s = Scorer::new(&idf, 0.5);
         let distinct: Vec<u32> = (0..40).collect();
         let shifted: Vec<u32> = (2..42).rev().collect();
         let repeated: Vec<u32> = (0..40).map(|i| i % 2).collect();
@@ -466,10 +492,7 @@ mod tests {
         // the weighted order says far more; the bound must not fall below it.
         let mut idf = vec![0.1; 10];
         idf[1] = 5.0;
-        let s = Scorer {
-            idf: &idf,
-            order_weight: 0.5,
-        };
+        let s = Scorer::new(&idf, 0.5);
         let cases: [(&[u32], &[u32]); 4] = [
             (&[1, 2, 2, 2], &[1, 3, 3, 3]),
             (&[1, 2, 3, 4], &[4, 3, 2, 1]),
@@ -489,10 +512,7 @@ mod tests {
     #[test]
     fn identical_is_one_disjoint_is_zero() {
         let idf = vec![1.0; 10];
-        let s = Scorer {
-            idf: &idf,
-            order_weight: 0.5,
-        };
+        let s = Scorer::new(&idf, 0.5);
         assert_eq!(s.sim(&[1, 2, 3], &[1, 2, 3]), 1.0);
         assert_eq!(s.sim(&[1, 2], &[3, 4]), 0.0);
     }
@@ -500,10 +520,7 @@ mod tests {
     #[test]
     fn pruned_similarity_decides_like_the_full_one() {
         let idf = vec![0.5, 1.0, 1.5, 2.0, 0.2, 3.0];
-        let s = Scorer {
-            idf: &idf,
-            order_weight: 0.5,
-        };
+        let s = Scorer::new(&idf, 0.5);
         let texts: [&[u32]; 7] = [
             &[0, 1, 2, 3],
             &[3, 2, 1, 0, 0],
@@ -533,10 +550,7 @@ mod tests {
     #[test]
     fn order_matters_and_rare_words_weigh_more() {
         let idf = vec![0.1, 0.1, 0.1, 3.0, 3.0];
-        let s = Scorer {
-            idf: &idf,
-            order_weight: 0.5,
-        };
+        let s = Scorer::new(&idf, 0.5);
         let same_order = s.sim(&[0, 1, 3, 4], &[0, 1, 3, 4, 2]);
         let reversed = s.sim(&[0, 1, 3, 4], &[4, 3, 1, 0, 2]);
         assert!(same_order > reversed);
