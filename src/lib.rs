@@ -38,8 +38,9 @@ pub use read::{load, load_bytes, LoadOptions};
 pub use report::{Change, Report};
 use threads::both;
 
-/// Inputs smaller than this are read in turn: starting a second thread (0.1-0.2 ms on a virtual
-/// machine, see `threads`) costs more than reading a resolution of ordinary size.
+/// Inputs smaller than this are read in turn: creating a second thread (about 0.06 ms, and
+/// a sleeping core may take longer to wake, see `threads`) costs more than reading a resolution
+/// of ordinary size.
 const SECOND_THREAD_FROM_BYTES: u64 = 128 * 1024;
 
 /// Compared pairs with fewer clauses than this run on one thread, for the same reason.

@@ -1,16 +1,25 @@
-//! A second thread for one job, started at once.
+//! A second thread for one job, that never keeps the job waiting.
 //!
-//! Some virtual machines (Firecracker's, common for CI runners) place a new thread on the
-//! core of the thread that created it, even when another core is idle: the new thread then
-//! waits for its creator to finish its own half, and two threads take longer than one. On
-//! such a machine (2 cores), a 500-clause diff took 7.5 ms with its second thread against
-//! 7.0 without (medians). So the creator moves itself to another core right after the spawn,
-//! and the new thread runs where it was queued: 6.5 ms.
+//! Some virtual machines (Firecracker's, common for CI runners) queue a new thread on the core
+//! of the thread that created it, even when another core is idle, and an idle virtual core can
+//! take from 0.1 ms to over 1 ms to wake up (the host must schedule it again). Measured on such a
+//! machine (2 cores), in a 500-clause diff: a new thread left where it was queued started only
+//! when its creator had finished its own half (two threads slower than one), and a creator that
+//! moved itself to the other core to make room waited 0.04-1.3 ms for that core, at each of the
+//! diff's three second threads. So the new thread is sent to another core before it runs (its
+//! creator sets its affinity; it frees itself when it starts), the creator goes straight on with
+//! its own half, and when that is done it takes the other half back if the new thread has not
+//! started it yet. A second thread then costs at most its creation (about 0.06 ms).
 
-/// Runs `a` on a second thread and `b` on this one; returns both results. A panic on the other
-/// thread is a bug: it is passed on as it is. On a thread of rayon's pool (a collection, whose
-/// pairs already keep every core busy), `a` is only offered to the pool's other threads
-/// (`rayon::join`): a thread of its own would compete with them for the cores.
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+
+/// Runs `a` on a second thread and `b` on this one; returns both results. `a` runs on this
+/// thread instead when the second one has not started it by the time `b` is done (or cannot be
+/// created). A panic on the other thread is a bug: it is passed on as it is. On a thread of
+/// rayon's pool (a collection, whose pairs already keep every core busy), `a` is only offered to
+/// the pool's other threads (`rayon::join`): a thread of its own would compete with them.
 pub(crate) fn both<A: Send, B: Send>(
     a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B + Send,
@@ -19,44 +28,170 @@ pub(crate) fn both<A: Send, B: Send>(
         let (b, a) = rayon::join(b, a);
         return (a, b);
     }
-    std::thread::scope(|s| {
-        let a = s.spawn(a);
-        make_room();
-        let b = b();
-        (a.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), b)
-    })
+    let slot = Arc::new(Slot {
+        job: Mutex::new(Some(a)),
+        sent: AtomicBool::new(false),
+    });
+    let theirs = Arc::clone(&slot);
+    let allowed = cores::allowed();
+    let elsewhere = allowed.as_ref().and_then(cores::elsewhere);
+    // SAFETY: `spawn_unchecked` lets the thread borrow what `a` borrows, so the thread must be
+    // done with `a` before this function returns or unwinds. It only reaches `a` through
+    // `slot.job`, and `Pending` sees to it: when the thread holds `a`, `Pending` joins it, also
+    // on a panic of `b`; otherwise `Pending` takes `a` out of the slot first, and the thread, if
+    // it ever runs, finds the slot empty and touches nothing else of the caller's.
+    let spawned = unsafe {
+        std::thread::Builder::new().spawn_unchecked(move || {
+            let _placed = Placed(&theirs.sent);
+            if let Some(all) = &allowed {
+                cores::free_self(all);
+            }
+            take(&theirs.job).map(|a| a())
+        })
+    };
+    let Ok(handle) = spawned else {
+        // No second thread (the system refused one): both halves here, in turn.
+        let a = take(&slot.job).expect("no other thread took it");
+        return (a(), b());
+    };
+    if let Some(set) = &elsewhere {
+        cores::send(&handle, set);
+    }
+    slot.sent.store(true, Ordering::Release);
+    let pending = Pending {
+        job: &slot.job,
+        handle: Some(handle),
+    };
+    let b = b();
+    (pending.finish(), b)
 }
 
-/// Moves the calling thread to another of the cores it may use, and leaves it free to go
-/// anywhere again: the thread just created, queued on this core, gets it. A hint only: on a
-/// single allowed core, or if the system refuses, nothing happens.
+/// The other half, shared with the second thread until one of them takes it.
+struct Slot<F> {
+    job: Mutex<Option<F>>,
+    /// Has the creator finished placing the thread (see `cores::send`)?
+    sent: AtomicBool,
+}
+
+/// Keeps the second thread from ending (even by a panic) before its creator has placed it:
+/// the pthread_t of a thread that has ended names the calling thread to the kernel, so
+/// placing it would pin the creator.
+struct Placed<'s>(&'s AtomicBool);
+
+impl Drop for Placed<'_> {
+    fn drop(&mut self) {
+        while !self.0.load(Ordering::Acquire) {
+            std::thread::yield_now();
+        }
+    }
+}
+
+/// Takes the job out of its slot, if it is still there (whichever thread comes first runs it).
+fn take<F>(job: &Mutex<Option<F>>) -> Option<F> {
+    job.lock().unwrap_or_else(PoisonError::into_inner).take()
+}
+
+/// The second thread, until its job is accounted for.
+struct Pending<'j, F, A> {
+    job: &'j Mutex<Option<F>>,
+    handle: Option<JoinHandle<Option<A>>>,
+}
+
+impl<F: FnOnce() -> A, A> Pending<'_, F, A> {
+    /// The job's result: run here if the thread has not started it, else waited for.
+    fn finish(mut self) -> A {
+        let handle = self.handle.take().expect("finished once");
+        match take(self.job) {
+            // The thread will find nothing to do (or already has): left to end on its own.
+            Some(a) => a(),
+            None => match handle.join() {
+                Ok(Some(a)) => a,
+                Ok(None) => unreachable!("the job is taken once, and it was not taken here"),
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+        }
+    }
+}
+
+impl<F, A> Drop for Pending<'_, F, A> {
+    /// Only on a panic of `b` (`finish` takes the handle): the thread may not go on running
+    /// the job after the caller's frames are gone, so it is either kept from starting it or
+    /// waited for.
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            if take(self.job).is_none() {
+                let _ = handle.join();
+            }
+        }
+    }
+}
+
+/// Where threads may run. Hints only: when the system refuses, or gives a single core, the
+/// threads stay where the kernel puts them.
 #[cfg(target_os = "linux")]
-fn make_room() {
-    // SAFETY: `cpu_set_t` is plain bits (zeroed is the empty set); the calls read and write
-    // only the set passed, of the size passed, and pid 0 is the calling thread.
-    unsafe {
-        let size = std::mem::size_of::<libc::cpu_set_t>();
-        let mut allowed: libc::cpu_set_t = std::mem::zeroed();
-        if libc::sched_getaffinity(0, size, &mut allowed) != 0 {
-            return;
+mod cores {
+    use std::os::unix::thread::JoinHandleExt;
+
+    pub type Set = libc::cpu_set_t;
+
+    const SIZE: usize = std::mem::size_of::<Set>();
+
+    /// The cores the calling thread may use.
+    pub fn allowed() -> Option<Set> {
+        // SAFETY: `cpu_set_t` is plain bits (zeroed is the empty set); the call writes only
+        // the set passed, of the size passed; pid 0 is the calling thread.
+        unsafe {
+            let mut set: Set = std::mem::zeroed();
+            (libc::sched_getaffinity(0, SIZE, &mut set) == 0).then_some(set)
         }
-        let here = match usize::try_from(libc::sched_getcpu()) {
-            Ok(cpu) if cpu < libc::CPU_SETSIZE as usize => cpu,
-            _ => return,
-        };
-        let mut elsewhere = allowed;
-        libc::CPU_CLR(here, &mut elsewhere);
-        if libc::CPU_COUNT(&elsewhere) == 0 {
-            return;
+    }
+
+    /// `allowed` without the core the calling thread runs on, unless that leaves none.
+    pub fn elsewhere(allowed: &Set) -> Option<Set> {
+        // SAFETY: `sched_getcpu` has no arguments; `CPU_CLR` is given a core below
+        // `CPU_SETSIZE` (it would index past the set otherwise) and `CPU_COUNT` a valid set.
+        unsafe {
+            let here = usize::try_from(libc::sched_getcpu()).ok()?;
+            if here >= libc::CPU_SETSIZE as usize {
+                return None;
+            }
+            let mut set = *allowed;
+            libc::CPU_CLR(here, &mut set);
+            (libc::CPU_COUNT(&set) > 0).then_some(set)
         }
-        if libc::sched_setaffinity(0, size, &elsewhere) == 0 {
-            libc::sched_setaffinity(0, size, &allowed);
+    }
+
+    /// Sends a thread to the cores of `set`. The thread must not have ended: the pthread_t of
+    /// an ended thread holds no kernel thread id, which the call takes as the calling thread.
+    pub fn send<T>(thread: &std::thread::JoinHandle<T>, set: &Set) {
+        // SAFETY: the handle keeps the thread joinable, so its pthread_t is valid; the call
+        // reads only the set passed, of the size passed.
+        unsafe {
+            libc::pthread_setaffinity_np(thread.as_pthread_t(), SIZE, set);
+        }
+    }
+
+    /// Lets the calling thread run on every core of `allowed` again.
+    pub fn free_self(allowed: &Set) {
+        // SAFETY: as in `allowed`; the call reads only the set passed.
+        unsafe {
+            libc::sched_setaffinity(0, SIZE, allowed);
         }
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn make_room() {}
+mod cores {
+    pub type Set = ();
+    pub fn allowed() -> Option<Set> {
+        None
+    }
+    pub fn elsewhere(_: &Set) -> Option<Set> {
+        None
+    }
+    pub fn send<T>(_: &std::thread::JoinHandle<T>, _: &Set) {}
+    pub fn free_self(_: &Set) {}
+}
 
 #[cfg(test)]
 mod tests {
@@ -78,7 +213,7 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     fn allowed_cores() -> Vec<usize> {
-        // SAFETY: as in `make_room`.
+        // SAFETY: as in `cores::allowed`.
         unsafe {
             let mut set: libc::cpu_set_t = std::mem::zeroed();
             let size = std::mem::size_of::<libc::cpu_set_t>();
@@ -103,6 +238,79 @@ mod tests {
     #[test]
     #[should_panic(expected = "other thread")]
     fn a_panic_on_the_other_thread_is_passed_on() {
-        both(|| panic!("other thread"), || 1);
+        // `b` waits until `a` has started on the other thread, so the panic is the thread's.
+        let started = std::sync::atomic::AtomicBool::new(false);
+        both(
+            || {
+                started.store(true, std::sync::atomic::Ordering::SeqCst);
+                panic!("other thread")
+            },
+            || {
+                while !started.load(std::sync::atomic::Ordering::SeqCst) {
+                    std::thread::yield_now();
+                }
+            },
+        );
+    }
+
+    #[test]
+    fn each_half_runs_once_on_either_thread_with_what_it_borrows() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let runs = AtomicUsize::new(0);
+        let here = std::thread::current().id();
+        #[cfg(target_os = "linux")]
+        let before = allowed_cores();
+        let mut elsewhere = 0;
+        for i in 0..300u64 {
+            let words: Vec<u64> = (0..i).collect();
+            let (a, b) = both(
+                || {
+                    runs.fetch_add(1, Ordering::SeqCst);
+                    (words.iter().sum::<u64>(), std::thread::current().id())
+                },
+                || words.len(),
+            );
+            assert_eq!((a.0, b), (i * i.saturating_sub(1) / 2, i as usize));
+            elsewhere += usize::from(a.1 != here);
+        }
+        assert_eq!(
+            runs.load(Ordering::SeqCst),
+            300,
+            "`a` runs exactly once per call"
+        );
+        // However the threads raced, this one is never pinned (see `Placed`).
+        #[cfg(target_os = "linux")]
+        assert_eq!(allowed_cores(), before);
+        // Which thread ran `a` depends on the machine; both outcomes give the same results.
+        eprintln!("`a` ran on the second thread {elsewhere} times of 300");
+    }
+
+    #[test]
+    fn a_panic_here_waits_for_the_half_running_there() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        for _ in 0..20 {
+            let (running, started) = (AtomicBool::new(false), AtomicBool::new(false));
+            let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                both(
+                    || {
+                        running.store(true, Ordering::SeqCst);
+                        started.store(true, Ordering::SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                        running.store(false, Ordering::SeqCst);
+                    },
+                    || {
+                        // Give the other thread a moment, so that both cases occur.
+                        std::thread::sleep(std::time::Duration::from_micros(300));
+                        panic!("here")
+                    },
+                )
+            }));
+            assert!(caught.is_err());
+            assert!(
+                !running.load(Ordering::SeqCst),
+                "`a` must not still run once `both` has unwound (started: {})",
+                started.load(Ordering::SeqCst)
+            );
+        }
     }
 }

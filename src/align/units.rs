@@ -119,7 +119,7 @@ impl Vocab {
         });
         let runs: Vec<Run> = match cut(&items, parts.max(1), bytes)[..] {
             [one] => vec![Run::read(one)],
-            // A second thread that starts at once (mid-sized texts: the pool is not started).
+            // A second thread of our own (mid-sized texts: the pool is not started).
             [a, b] if bytes < READ_ON_CORES_FROM => {
                 let (a, b) = crate::threads::both(|| Run::read(a), || Run::read(b));
                 vec![a, b]
@@ -199,7 +199,7 @@ fn each_word<'t>(text: &'t str, lower: &mut String, mut f: impl FnMut(Word<'t, '
 const READ_ON_CORES_FROM: usize = 400 * 1024;
 
 /// Bytes of text from which the words are read on two threads (about 300 clauses): each half
-/// then takes longer than starting the second thread.
+/// then takes longer than creating the second thread.
 const READ_ON_TWO_FROM: usize = 64 * 1024;
 
 /// One unit to read.
