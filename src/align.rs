@@ -122,6 +122,7 @@ const PARALLEL_FROM: usize = 2048;
 /// `items.map(f)` in order, on every core when there are enough items to pay for it.
 fn map_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
     if items.len() >= PARALLEL_FROM {
+        crate::threads::start_pool();
         items.par_iter().map(f).collect()
     } else {
         items.iter().map(f).collect()

@@ -235,6 +235,7 @@ pub fn compare_dirs(
             b.inc(1);
         }
     };
+    crate::threads::start_pool();
     let loaded: Vec<(bool, PathBuf, Result<Resolution>)> = all
         .into_par_iter()
         .map(|(is_new, p)| {

@@ -254,6 +254,7 @@ pub fn review(
     options: &CompareOptions,
 ) -> Review {
     use rayon::prelude::*;
+    crate::threads::start_pool();
     let reports: Vec<Report> = proposals
         .par_iter()
         .map(|p| compare(base, &p.after, options))

@@ -126,6 +126,7 @@ pub(crate) fn candidates(
     // Both directions on two cores when the texts are large (a small text is done before a
     // second core wakes up).
     let (mut out, more) = if old.len() + new.len() >= PARALLEL_FROM_UNITS {
+        crate::threads::start_pool();
         rayon::join(forward, backward)
     } else {
         (forward(), backward())

@@ -111,6 +111,7 @@ impl Vocab {
         }
         let bytes: usize = items.iter().map(|i| i.key.len()).sum();
         let parts = parts.unwrap_or(if bytes >= READ_ON_CORES_FROM {
+            crate::threads::start_pool();
             rayon::current_num_threads()
         } else if bytes >= READ_ON_TWO_FROM {
             2
@@ -124,7 +125,10 @@ impl Vocab {
                 let (a, b) = crate::threads::both(|| Run::read(a), || Run::read(b));
                 vec![a, b]
             }
-            ref many => many.par_iter().map(|run| Run::read(run)).collect(),
+            ref many => {
+                crate::threads::start_pool();
+                many.par_iter().map(|run| Run::read(run)).collect()
+            }
         };
         let mut lists = Vec::new();
         for run in runs {
