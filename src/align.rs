@@ -19,8 +19,6 @@ mod similarity;
 mod splitmerge;
 mod units;
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 
 pub use apply::apply;
@@ -284,47 +282,53 @@ fn align_units(
 
 /// For each old division, the new division that continues it: the same heading if the new
 /// revision has it, else where most of its clauses went.
-fn division_counterparts(ou: &[Unit], nu: &[Unit], groups: &[Group]) -> BTreeMap<usize, usize> {
-    let mut votes: BTreeMap<usize, BTreeMap<usize, usize>> = BTreeMap::new();
+///
+/// Among several new divisions with the same heading (a long text repeats `considering`), the
+/// one that most of its clauses went to wins, then the first. Only the divisions that received
+/// clauses are counted, so the cost grows with the pairs, not with the square of the divisions.
+fn division_counterparts(ou: &[Unit], nu: &[Unit], groups: &[Group]) -> Vec<Option<usize>> {
+    let divisions = |units: &[Unit]| units.iter().map(|u| u.division + 1).max().unwrap_or(0);
+    // Per old division: (new division, clauses that went there), in order of first vote.
+    let mut votes: Vec<Vec<(usize, usize)>> = vec![Vec::new(); divisions(ou)];
     for g in groups {
         for &o in &g.old {
             for &n in &g.new {
-                *votes
-                    .entry(ou[o].division)
-                    .or_default()
-                    .entry(nu[n].division)
-                    .or_default() += 1;
+                let v = &mut votes[ou[o].division];
+                let d = nu[n].division;
+                match v.iter_mut().find(|(to, _)| *to == d) {
+                    Some((_, count)) => *count += 1,
+                    None => v.push((d, 1)),
+                }
             }
         }
     }
-    let mut new_by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // The first new division of each heading, and the heading of every new division.
+    let mut first_by_name: foldhash::HashMap<&str, usize> = Default::default();
+    let mut name_of: Vec<&str> = vec![""; divisions(nu)];
     for u in nu {
-        let v = new_by_name.entry(&u.place.section).or_default();
-        if v.last() != Some(&u.division) {
-            v.push(u.division);
-        }
+        first_by_name.entry(&u.place.section).or_insert(u.division);
+        name_of[u.division] = &u.place.section;
     }
-    let mut out = BTreeMap::new();
+    // Most votes, then the earlier division.
+    let best = |among: &mut dyn Iterator<Item = &(usize, usize)>| {
+        among
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|&(d, _)| d)
+    };
+    let mut out = vec![None; votes.len()];
     for u in ou {
-        if out.contains_key(&u.division) {
+        if out[u.division].is_some() {
             continue;
         }
-        let empty = BTreeMap::new();
-        let v = votes.get(&u.division).unwrap_or(&empty);
-        let pick = |among: &mut dyn Iterator<Item = usize>| {
-            among
-                .map(|d| (v.get(&d).copied().unwrap_or(0), d))
-                .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-                .map(|(_, d)| d)
+        let v = &votes[u.division];
+        let section = u.place.section.as_str();
+        out[u.division] = match first_by_name.get(section) {
+            // A division of that heading with votes beats every one without.
+            Some(&first) => {
+                best(&mut v.iter().filter(|(d, _)| name_of[*d] == section)).or(Some(first))
+            }
+            None => best(&mut v.iter()),
         };
-        let named = new_by_name.get(u.place.section.as_str());
-        let chosen = match named {
-            Some(ds) => pick(&mut ds.iter().copied()),
-            None => pick(&mut v.keys().copied()),
-        };
-        if let Some(d) = chosen {
-            out.insert(u.division, d);
-        }
     }
     out
 }
@@ -434,7 +438,7 @@ fn build_report(
             || g.old
                 .iter()
                 .zip(&g.new)
-                .any(|(&o, &n)| counterpart.get(&ou[o].division) != Some(&nu[n].division));
+                .any(|(&o, &n)| counterpart[ou[o].division] != Some(nu[n].division));
         let flags = Flags {
             renumbered: single && ou[g.old[0]].place.label != nu[g.new[0]].place.label,
             moved,

@@ -352,3 +352,32 @@ fn rewritten_and_moved_clause_pairs_across_sections() {
     assert_eq!(r.summary.moved, 1, "{:#?}", summary(&r));
     assert_eq!(r.summary.add + r.summary.sup, 0);
 }
+
+#[test]
+fn a_repeated_heading_continues_where_most_of_its_clauses_went() {
+    // Two `considering` divisions in each revision: the old second one sent one clause to the
+    // new first one and two to the new second one, so it continues as the new second one,
+    // and only the clause that left it moved, although every clause kept its reading order.
+    let old = resolution(&[
+        ("considering", &[("a", R1)]),
+        ("considering", &[("a", R2), ("b", R4), ("c", NEW1)]),
+    ]);
+    let new = resolution(&[
+        ("considering", &[("a", R1), ("b", R2)]),
+        ("considering", &[("a", R4), ("b", NEW1)]),
+    ]);
+    let r = run(&old, &new);
+    let moved: Vec<(String, String)> = r
+        .changes
+        .iter()
+        .filter(|c| c.flags.moved)
+        .map(places)
+        .collect();
+    assert_eq!(
+        moved,
+        vec![("considering a".to_string(), "considering b".to_string())],
+        "{:#?}",
+        summary(&r)
+    );
+    assert_eq!(r.summary.noc, 4, "{:#?}", summary(&r));
+}
