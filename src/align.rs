@@ -411,8 +411,10 @@ fn build_report(
     let ordered = in_order(&groups, nu.len());
     let mut old_paired = vec![false; ou.len()];
     let mut new_of_old: Vec<Option<usize>> = vec![None; ou.len()];
-    // (sort position, change)
-    let mut changes: Vec<((i64, u8, usize), Change)> = Vec::new();
+    // Changes as they are made, and the place of each in the report (sorted at the end).
+    let capacity = ou.len() + nu.len();
+    let mut changes: Vec<Change> = Vec::with_capacity(capacity);
+    let mut keys: Vec<(i64, u8, usize)> = Vec::with_capacity(capacity);
     // The word-level diffs, one per group, on every core (the costly part of the report).
     let diffs: Vec<_> = map_on_cores(&groups, |g| {
         let (old_text, old_lens) = join_texts(ou, &g.old);
@@ -452,21 +454,19 @@ fn build_report(
                 new_of_old[o] = g.new.first().copied();
             }
         }
-        changes.push((
-            (g.new[0] as i64, 0, 0),
-            Change {
-                op,
-                old: g.old.iter().map(|&o| ou[o].place.clone()).collect(),
-                new: g.new.iter().map(|&n| nu[n].place.clone()).collect(),
-                similarity: sim,
-                flags,
-                inline,
-                old_units: g.old.clone(),
-                new_units: g.new.clone(),
-                old_part_lens: old_lens,
-                new_part_lens: new_lens,
-            },
-        ));
+        keys.push((g.new[0] as i64, 0, 0));
+        changes.push(Change {
+            op,
+            old: g.old.iter().map(|&o| ou[o].place.clone()).collect(),
+            new: g.new.iter().map(|&n| nu[n].place.clone()).collect(),
+            similarity: sim,
+            flags,
+            inline,
+            old_units: g.old.clone(),
+            new_units: g.new.clone(),
+            old_part_lens: old_lens,
+            new_part_lens: new_lens,
+        });
     }
     let mut new_paired = vec![false; nu.len()];
     groups
@@ -474,10 +474,8 @@ fn build_report(
         .flat_map(|g| g.new.iter())
         .for_each(|&n| new_paired[n] = true);
     for u in nu.iter().filter(|u| !new_paired[u.index]) {
-        changes.push((
-            (u.index as i64, 0, 0),
-            unpaired(Op::Add, u, SegmentOp::Insert),
-        ));
+        keys.push((u.index as i64, 0, 0));
+        changes.push(unpaired(Op::Add, u, SegmentOp::Insert));
     }
     // A suppressed unit goes right after the change of the nearest old unit before it that
     // kept its place.
@@ -487,11 +485,11 @@ fn build_report(
             after = n as i64;
         }
         if !old_paired[u.index] {
-            changes.push(((after, 1, u.index), unpaired(Op::Sup, u, SegmentOp::Delete)));
+            keys.push((after, 1, u.index));
+            changes.push(unpaired(Op::Sup, u, SegmentOp::Delete));
         }
     }
-    changes.sort_by_key(|(k, _)| *k);
-    let changes: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
+    let changes = sorted_by(changes, &keys);
     let mut summary = Summary::default();
     for c in &changes {
         match c.op {
@@ -525,6 +523,29 @@ fn build_report(
     }
 }
 
+/// `items` in the order of their `keys` (stable), moved in place: a report's changes are
+/// large, and sorting them with their keys would copy each several times.
+fn sorted_by<T, K: Ord>(mut items: Vec<T>, keys: &[K]) -> Vec<T> {
+    debug_assert_eq!(items.len(), keys.len());
+    // from[i]: the index in `items` of the item that goes to place i.
+    let mut from: Vec<usize> = (0..items.len()).collect();
+    from.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    // Follow each cycle of the permutation: the item first at `start` travels along it.
+    for start in 0..from.len() {
+        let mut at = start;
+        while from[at] != usize::MAX {
+            let next = from[at];
+            from[at] = usize::MAX;
+            if next == start {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
+    items
+}
+
 /// An ADD or SUP change for a unit with no partner.
 fn unpaired(op: Op, u: &Unit, seg: SegmentOp) -> Change {
     let (old, new, old_units, new_units) = if op == Op::Add {
@@ -543,5 +564,21 @@ fn unpaired(op: Op, u: &Unit, seg: SegmentOp) -> Change {
         new_units,
         old_part_lens: Vec::new(),
         new_part_lens: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Moving items along the cycles of the permutation gives a stable sort by the keys.
+        #[test]
+        fn sorted_by_is_a_stable_sort(keys in proptest::collection::vec(0u8..6, 0..60)) {
+            let items: Vec<(u8, usize)> = keys.iter().copied().zip(0..).collect();
+            let mut expected = items.clone();
+            expected.sort_by_key(|&(k, _)| k);
+            prop_assert_eq!(super::sorted_by(items, &keys), expected);
+        }
     }
 }
