@@ -312,29 +312,57 @@ fn ascii_key(s: &str) -> String {
 /// `s.split(|c: char| !c.is_alphanumeric())`, with ASCII bytes classified without decoding.
 /// What a word is for the aligner and the flattened-mark checks.
 pub(crate) fn words(s: &str) -> Words<'_> {
-    Words {
-        s,
-        at: 0,
-        ascii: s.is_ascii(),
-    }
+    Words { s, at: 0 }
 }
+
+/// Classes of a byte for [`Words`]: an ASCII letter or digit, another ASCII byte, or a byte
+/// of a longer character (decoded to be classified).
+const ASCII_WORD: u8 = 0;
+const ASCII_OTHER: u8 = 1;
+const NOT_ASCII: u8 = 2;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            ASCII_OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 pub(crate) struct Words<'a> {
     s: &'a str,
     at: usize,
-    /// Most texts are ASCII: their bytes are their characters.
-    ascii: bool,
 }
 
 impl Words<'_> {
-    /// Is the character at byte `i` alphanumeric, and how long is it?
-    fn class(&self, i: usize) -> (bool, usize) {
-        let b = self.s.as_bytes()[i];
-        if self.ascii || b.is_ascii() {
-            return (b.is_ascii_alphanumeric(), 1);
+    /// The first byte from `i` on where `in_word` changes to `want`. ASCII bytes (most of
+    /// any text, even one with a few curly quotes or no-break hyphens) are classified where
+    /// they stand; only the others are decoded.
+    #[inline(always)]
+    fn edge(&self, mut i: usize, want: bool) -> usize {
+        let b = self.s.as_bytes();
+        let stop = if want { ASCII_WORD } else { ASCII_OTHER };
+        while let Some(&c) = b.get(i) {
+            let class = BYTE_CLASS[usize::from(c)];
+            if class == stop {
+                break;
+            }
+            if class != NOT_ASCII {
+                i += 1;
+            } else {
+                let ch = self.s[i..].chars().next().unwrap_or_default();
+                if ch.is_alphanumeric() == want {
+                    break;
+                }
+                i += ch.len_utf8();
+            }
         }
-        let c = self.s[i..].chars().next().unwrap_or_default();
-        (c.is_alphanumeric(), c.len_utf8())
+        i
     }
 }
 
@@ -342,40 +370,14 @@ impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let end = self.s.len();
-        let mut i = self.at;
-        if self.ascii {
-            let b = self.s.as_bytes();
-            while i < end && !b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let start = i;
-            while i < end && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            self.at = i;
-            return (start < end).then(|| &self.s[start..i]);
+        let start = self.edge(self.at, true);
+        if start >= self.s.len() {
+            self.at = self.s.len();
+            return None;
         }
-        let start = loop {
-            if i >= end {
-                self.at = end;
-                return None;
-            }
-            let (word, len) = self.class(i);
-            if word {
-                break i;
-            }
-            i += len;
-        };
-        while i < end {
-            let (word, len) = self.class(i);
-            if !word {
-                break;
-            }
-            i += len;
-        }
-        self.at = i;
-        Some(&self.s[start..i])
+        let end = self.edge(start, false);
+        self.at = end;
+        Some(&self.s[start..end])
     }
 }
 
@@ -557,6 +559,17 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(words(t).collect::<Vec<_>>(), by_chars, "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_split_as_char_split_does_on_any_text(t in "(\\PC|[\u{2011}\u{a0}’é1a-z ;.-]){0,40}") {
+            let by_chars: Vec<&str> = t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(words(&t).collect::<Vec<_>>(), by_chars);
         }
     }
 }
