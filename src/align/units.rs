@@ -132,7 +132,7 @@ impl Vocab {
         };
         let mut lists = Vec::new();
         for run in runs {
-            let global: Vec<u32> = run.names.iter().map(|w| self.id(w)).collect();
+            let global: Vec<u32> = run.words.names.iter().map(|w| self.id(w)).collect();
             for (local, &df) in run.df.iter().enumerate() {
                 self.df[global[local] as usize] += df;
             }
@@ -238,9 +238,7 @@ fn cut<'i, 'k>(items: &'i [Item<'k>], parts: usize, bytes: usize) -> Vec<&'i [It
 /// first use, so that merging the runs in reading order numbers the words as reading every
 /// unit in turn would.
 struct Run<'k> {
-    ids: foldhash::HashMap<Cow<'k, str>, u32>,
-    /// Each local id's word.
-    names: Vec<Cow<'k, str>>,
+    words: Interner<'k>,
     /// Units of the run holding each word (anchored ones counted as their items say).
     df: Vec<u32>,
     /// The last unit (1-based position in the run) that counted each word, so a word said
@@ -252,9 +250,10 @@ struct Run<'k> {
 
 impl<'k> Run<'k> {
     fn read(items: &[Item<'k>]) -> Self {
+        let bytes: usize = items.iter().map(|i| i.key.len()).sum();
         let mut run = Run {
-            ids: Default::default(),
-            names: Vec::new(),
+            // About one distinct word per 40 bytes of text in a long resolution.
+            words: Interner::with_capacity(bytes / 40 + 64),
             df: Vec::new(),
             seen: Vec::new(),
             lists: Vec::new(),
@@ -264,7 +263,11 @@ impl<'k> Run<'k> {
             let (stamp, count, full) = (pos as u32 + 1, item.count, item.full);
             let mut list = Vec::new();
             each_word(item.key, &mut lower, |w| {
-                let id = run.id(w);
+                let (id, new) = run.words.id(w);
+                if new {
+                    run.df.push(0);
+                    run.seen.push(0);
+                }
                 if full {
                     list.push(id);
                 }
@@ -280,21 +283,80 @@ impl<'k> Run<'k> {
         }
         run
     }
+}
 
-    fn id(&mut self, w: Word<'k, '_>) -> u32 {
-        if let Some(&id) = self.ids.get(w.as_str()) {
-            return id;
+/// Words to local ids, in order of first use. An open-addressing table of ids with each
+/// word's hash kept beside it: a word is hashed once, and compared only with words of the
+/// same hash. (A general hash map keyed by the words hashed the probe and the stored key, and
+/// kept two copies of each lower-cased word.)
+struct Interner<'k> {
+    /// Id + 1 of the word in each slot, 0 for an empty slot; a power of two long, at most
+    /// half full.
+    slots: Vec<u32>,
+    hashes: Vec<u64>,
+    /// Each local id's word.
+    names: Vec<Cow<'k, str>>,
+}
+
+impl<'k> Interner<'k> {
+    fn with_capacity(words: usize) -> Self {
+        Interner {
+            slots: vec![0; (words * 2).next_power_of_two().max(16)],
+            hashes: Vec::with_capacity(words),
+            names: Vec::with_capacity(words),
         }
-        let name = match w {
+    }
+
+    fn hash(w: &str) -> u64 {
+        use std::hash::BuildHasher;
+        foldhash::fast::FixedState::default().hash_one(w)
+    }
+
+    /// The id of `w`, and whether it was met for the first time.
+    fn id(&mut self, w: Word<'k, '_>) -> (u32, bool) {
+        let s = w.as_str();
+        let h = Self::hash(s);
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => break,
+                slot => {
+                    let id = slot - 1;
+                    let i = id as usize;
+                    if self.hashes[i] == h && self.names[i] == s {
+                        return (id, false);
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(match w {
             Word::Text(t) => Cow::Borrowed(t),
             Word::Lowered(l) => Cow::Owned(l.to_string()),
-        };
-        let id = self.names.len() as u32;
-        self.ids.insert(name.clone(), id);
-        self.names.push(name);
-        self.df.push(0);
-        self.seen.push(0);
-        id
+        });
+        self.hashes.push(h);
+        self.slots[at] = id + 1;
+        if self.names.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        (id, true)
+    }
+
+    /// Doubles the table and puts every id back in its slot.
+    fn grow(&mut self) {
+        let len = self.slots.len() * 2;
+        let mask = len - 1;
+        let mut slots = vec![0u32; len];
+        for (i, &h) in self.hashes.iter().enumerate() {
+            let mut at = h as usize & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = i as u32 + 1;
+        }
+        self.slots = slots;
     }
 }
 
