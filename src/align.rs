@@ -192,33 +192,32 @@ fn align_units(
         (o, n, s)
     });
     // 3. Order-preserving chain of anchors and similar pairs.
-    let mut weighted: Vec<Weighted> = anchors
-        .iter()
-        .map(|&(old, new)| Weighted {
-            old,
-            new,
-            weight: ANCHOR_WEIGHT,
-        })
-        .collect();
-    let n_anchors = weighted.len();
     let eligible: Vec<&(usize, usize, f64)> = scored
         .iter()
         .filter(|s| s.2 >= options.min_similarity)
         .collect();
+    // Sized once: at 50,000 clauses these vectors are megabytes, and growing them by doubling
+    // touches (and copies) fresh memory several times over.
+    let n_anchors = anchors.len();
+    let mut weighted: Vec<Weighted> = Vec::with_capacity(n_anchors + eligible.len());
+    weighted.extend(anchors.iter().map(|&(old, new)| Weighted {
+        old,
+        new,
+        weight: ANCHOR_WEIGHT,
+    }));
     weighted.extend(eligible.iter().map(|&&(old, new, s)| Weighted {
         old,
         new,
         // Squared: one strong pair outweighs two weak ones that cross it.
         weight: (s * s * 1e6).round() as i64,
     }));
-    let mut groups: Vec<Group> = anchors
-        .iter()
-        .map(|&(o, n)| Group {
-            old: vec![o],
-            new: vec![n],
-            sim: 1.0,
-        })
-        .collect();
+    // Every group holds at least one unit of each side.
+    let mut groups: Vec<Group> = Vec::with_capacity(ou.len().min(nu.len()));
+    groups.extend(anchors.iter().map(|&(o, n)| Group {
+        old: vec![o],
+        new: vec![n],
+        sim: 1.0,
+    }));
     for id in matching::chain(&weighted, nu.len()) {
         if id >= n_anchors {
             let &(o, n, s) = eligible[id - n_anchors];
