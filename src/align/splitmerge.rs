@@ -3,8 +3,6 @@
 //! Written for splits (one old clause, several adjacent new ones); merges run the same code
 //! with the sides swapped.
 
-use std::collections::BTreeMap;
-
 use super::similarity::Scorer;
 use super::units::{joined, Unit};
 use super::Group;
@@ -132,18 +130,14 @@ pub(crate) fn find_splits(
         }
     }
     // Case 2: two adjacent free units against one free unit of the other side.
-    let mut by_many: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &(o, m) in ctx.candidates {
-        by_many.entry(m).or_default().push(o);
-    }
+    let by_many = ByMany::new(ctx.candidates, n);
     for m in 0..n.saturating_sub(1) {
         if many_group[m].is_some() || many_group[m + 1].is_some() || !ctx.same_division(m, m + 1) {
             continue;
         }
         let mut olds: Vec<usize> = [m, m + 1]
             .iter()
-            .filter_map(|k| by_many.get(k))
-            .flatten()
+            .flat_map(|&k| by_many.get(k))
             .copied()
             .filter(|&o| one_group[o].is_none())
             .collect();
@@ -171,5 +165,35 @@ pub(crate) fn find_splits(
             many_group[m] = Some(g);
             many_group[m + 1] = Some(g);
         }
+    }
+}
+
+/// The candidates of each unit of the "many" side, in the order given: one vector cut at
+/// offsets (a map of vectors made a small allocation per unit).
+struct ByMany {
+    starts: Vec<usize>,
+    ones: Vec<usize>,
+}
+
+impl ByMany {
+    fn new(candidates: &[(usize, usize)], n: usize) -> Self {
+        let mut starts = vec![0usize; n + 1];
+        for &(_, m) in candidates {
+            starts[m + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut ones = vec![0usize; candidates.len()];
+        for &(o, m) in candidates {
+            ones[next[m]] = o;
+            next[m] += 1;
+        }
+        ByMany { starts, ones }
+    }
+
+    fn get(&self, m: usize) -> &[usize] {
+        &self.ones[self.starts[m]..self.starts[m + 1]]
     }
 }
