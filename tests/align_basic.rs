@@ -381,3 +381,34 @@ fn a_repeated_heading_continues_where_most_of_its_clauses_went() {
     );
     assert_eq!(r.summary.noc, 4, "{:#?}", summary(&r));
 }
+
+#[test]
+fn a_clause_said_twice_pairs_in_reading_order() {
+    // R1 twice in old, three times in new (one added): the first old R1 pairs with the first
+    // new one, the second with the second, and the third new one is added.
+    let old = resolution(&[
+        ("considering", &[("a", R1), ("b", R2)]),
+        ("resolves", &[("1", R1)]),
+    ]);
+    let new = resolution(&[
+        ("considering", &[("a", R1), ("b", R2)]),
+        ("resolves", &[("1", R1), ("2", R1)]),
+    ]);
+    let r = run(&old, &new);
+    let pairs: Vec<(Op, Vec<usize>, Vec<usize>)> = r
+        .changes
+        .iter()
+        .map(|c| (c.op, c.old_units.clone(), c.new_units.clone()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            (Op::Noc, vec![0], vec![0]),
+            (Op::Noc, vec![1], vec![1]),
+            (Op::Noc, vec![2], vec![2]),
+            (Op::Add, vec![], vec![3]),
+        ],
+        "{:#?}",
+        summary(&r)
+    );
+}

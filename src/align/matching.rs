@@ -6,18 +6,44 @@ use super::units::Unit;
 /// i-th old one with the i-th new one (by order), a rule that gives the same pairs whichever
 /// side is called old.
 pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
-    // Hashed, not ordered: the pairs are sorted at the end.
-    let mut by_key: foldhash::HashMap<&str, (Vec<usize>, Vec<usize>)> = Default::default();
-    for u in old {
-        by_key.entry(&u.key).or_default().0.push(u.index);
-    }
-    for u in new {
-        by_key.entry(&u.key).or_default().1.push(u.index);
-    }
-    let mut out: Vec<(usize, usize)> = by_key
-        .values()
-        .flat_map(|(o, n)| o.iter().copied().zip(n.iter().copied()))
+    // Each distinct old key gets a number in order of first use; the old units of a key are
+    // listed together (by counting, then placing), so that no key needs a vector of its own.
+    let mut key_of: foldhash::HashMap<&str, u32> =
+        foldhash::HashMap::with_capacity_and_hasher(old.len(), Default::default());
+    let old_keys: Vec<u32> = old
+        .iter()
+        .map(|u| {
+            let next = key_of.len() as u32;
+            *key_of.entry(&*u.key).or_insert(next)
+        })
         .collect();
+    let keys = key_of.len();
+    let mut starts = vec![0usize; keys + 1];
+    for &k in &old_keys {
+        starts[k as usize + 1] += 1;
+    }
+    for k in 0..keys {
+        starts[k + 1] += starts[k];
+    }
+    let mut next = starts.clone();
+    let mut olds = vec![0usize; old.len()];
+    for (u, &k) in old.iter().zip(&old_keys) {
+        olds[next[k as usize]] = u.index;
+        next[k as usize] += 1;
+    }
+    // The i-th new unit of a key pairs with the i-th old one.
+    let mut met = vec![0usize; keys];
+    let mut out = Vec::with_capacity(old.len().min(new.len()));
+    for u in new {
+        if let Some(&k) = key_of.get(&*u.key) {
+            let k = k as usize;
+            let at = starts[k] + met[k];
+            if at < starts[k + 1] {
+                out.push((olds[at], u.index));
+                met[k] += 1;
+            }
+        }
+    }
     out.sort_unstable();
     out
 }
