@@ -11,6 +11,7 @@
 //! Every pass is deterministic: no time limits, no hash-map order, floats quantized.
 
 mod apply;
+mod buckets;
 mod candidates;
 mod editorial;
 mod header;

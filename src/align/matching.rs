@@ -1,5 +1,6 @@
 //! Pairing: exact anchors, then an order-preserving chain of similar pairs, then moves.
 
+use super::buckets::Buckets;
 use super::units::Unit;
 
 /// Exact anchors: units with equal comparison keys. A key held by several units pairs the
@@ -7,7 +8,7 @@ use super::units::Unit;
 /// side is called old.
 pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
     // Each distinct old key gets a number in order of first use; the old units of a key are
-    // listed together (by counting, then placing), so that no key needs a vector of its own.
+    // listed together in one vector for all keys.
     let mut key_of: foldhash::HashMap<&str, u32> =
         foldhash::HashMap::with_capacity_and_hasher(old.len(), Default::default());
     let old_keys: Vec<u32> = old
@@ -18,28 +19,21 @@ pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
         })
         .collect();
     let keys = key_of.len();
-    let mut starts = vec![0usize; keys + 1];
-    for &k in &old_keys {
-        starts[k as usize + 1] += 1;
-    }
-    for k in 0..keys {
-        starts[k + 1] += starts[k];
-    }
-    let mut next = starts.clone();
-    let mut olds = vec![0usize; old.len()];
-    for (u, &k) in old.iter().zip(&old_keys) {
-        olds[next[k as usize]] = u.index;
-        next[k as usize] += 1;
-    }
+    let olds = Buckets::new(
+        old_keys
+            .iter()
+            .zip(old)
+            .map(|(&k, u)| (k as usize, u.index)),
+        keys,
+    );
     // The i-th new unit of a key pairs with the i-th old one.
     let mut met = vec![0usize; keys];
     let mut out = Vec::with_capacity(old.len().min(new.len()));
     for u in new {
         if let Some(&k) = key_of.get(&*u.key) {
             let k = k as usize;
-            let at = starts[k] + met[k];
-            if at < starts[k + 1] {
-                out.push((olds[at], u.index));
+            if let Some(&o) = olds.get(k).get(met[k]) {
+                out.push((o, u.index));
                 met[k] += 1;
             }
         }

@@ -3,6 +3,7 @@
 //! Written for splits (one old clause, several adjacent new ones); merges run the same code
 //! with the sides swapped.
 
+use super::buckets::Buckets;
 use super::similarity::Scorer;
 use super::units::{joined, Unit};
 use super::Group;
@@ -130,7 +131,8 @@ pub(crate) fn find_splits(
         }
     }
     // Case 2: two adjacent free units against one free unit of the other side.
-    let by_many = ByMany::new(ctx.candidates, n);
+    // The candidates of each unit of the "many" side.
+    let by_many = Buckets::new(ctx.candidates.iter().map(|&(o, m)| (m, o)), n);
     for m in 0..n.saturating_sub(1) {
         if many_group[m].is_some() || many_group[m + 1].is_some() || !ctx.same_division(m, m + 1) {
             continue;
@@ -165,35 +167,5 @@ pub(crate) fn find_splits(
             many_group[m] = Some(g);
             many_group[m + 1] = Some(g);
         }
-    }
-}
-
-/// The candidates of each unit of the "many" side, in the order given: one vector cut at
-/// offsets (a map of vectors made a small allocation per unit).
-struct ByMany {
-    starts: Vec<usize>,
-    ones: Vec<usize>,
-}
-
-impl ByMany {
-    fn new(candidates: &[(usize, usize)], n: usize) -> Self {
-        let mut starts = vec![0usize; n + 1];
-        for &(_, m) in candidates {
-            starts[m + 1] += 1;
-        }
-        for i in 0..n {
-            starts[i + 1] += starts[i];
-        }
-        let mut next = starts.clone();
-        let mut ones = vec![0usize; candidates.len()];
-        for &(o, m) in candidates {
-            ones[next[m]] = o;
-            next[m] += 1;
-        }
-        ByMany { starts, ones }
-    }
-
-    fn get(&self, m: usize) -> &[usize] {
-        &self.ones[self.starts[m]..self.starts[m + 1]]
     }
 }
