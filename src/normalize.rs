@@ -340,9 +340,10 @@ pub(crate) struct Words<'a> {
 }
 
 impl Words<'_> {
-    /// The first byte from `i` on where `in_word` changes to `want`. ASCII bytes (most of
-    /// any text, even one with a few curly quotes or no-break hyphens) are classified where
-    /// they stand; only the others are decoded.
+    /// The first character from byte `i` on that is alphanumeric (`want`) or is not
+    /// (`!want`); the text's length if none is. ASCII bytes (most of any text, even one with
+    /// a few curly quotes or no-break hyphens) are classified where they stand; only the
+    /// other characters are decoded.
     #[inline(always)]
     fn edge(&self, mut i: usize, want: bool) -> usize {
         let b = self.s.as_bytes();
