@@ -24,23 +24,28 @@ fn numbered(mut res: Resolution, number: usize) -> Resolution {
     res
 }
 
-/// Writes the collection under `dir`, the file of the k-th resolution of a side named
-/// `names[k]`.
-fn write(dir: &Path, base: &Resolution, seed: u64, names: &[String]) {
+/// Writes the collection under `dir`: the file of the k-th resolution is named `names[0][k]` in
+/// old and `names[1][k]` in new.
+fn write(dir: &Path, base: &Resolution, seed: u64, names: [&[String]; 2]) {
     let (old, new) = (dir.join("old"), dir.join("new"));
     std::fs::create_dir_all(&old).unwrap();
     std::fs::create_dir_all(&new).unwrap();
-    let put = |side: &Path, k: usize, res: &Resolution| {
-        std::fs::write(side.join(&names[k]), resdiff::write::plain_text(res)).unwrap()
+    let put = |side: &Path, name: &String, res: &Resolution| {
+        std::fs::write(side.join(name), resdiff::write::plain_text(res)).unwrap()
     };
+    let [old_names, new_names] = names;
     for k in 0..PAIRS {
         let kind = EditKind::ALL[(seed as usize + k) % EditKind::ALL.len()];
         let pair = generate(base, kind, seed.wrapping_mul(31).wrapping_add(k as u64));
-        put(&old, k, &numbered(pair.old, k + 1));
-        put(&new, k, &numbered(pair.new, k + 1));
+        put(&old, &old_names[k], &numbered(pair.old, k + 1));
+        put(&new, &new_names[k], &numbered(pair.new, k + 1));
     }
-    put(&old, PAIRS, &numbered(base.clone(), PAIRS + 1));
-    put(&new, PAIRS + 1, &numbered(base.clone(), PAIRS + 2));
+    put(&old, &old_names[PAIRS], &numbered(base.clone(), PAIRS + 1));
+    put(
+        &new,
+        &new_names[PAIRS + 1],
+        &numbered(base.clone(), PAIRS + 2),
+    );
 }
 
 /// Everything a collection report says but the file paths.
@@ -82,16 +87,21 @@ proptest! {
     #[test]
     fn the_report_depends_on_the_texts_not_on_file_names_or_threads(
         seed in any::<u64>(),
-        order in Just((0..PAIRS + 2).collect::<Vec<usize>>()).prop_shuffle(),
+        old_order in Just((0..PAIRS + 2).collect::<Vec<usize>>()).prop_shuffle(),
+        new_order in Just((0..PAIRS + 2).collect::<Vec<usize>>()).prop_shuffle(),
     ) {
         let base = resdiff::load(&common::repo(common::RES7_GENEVA), &LoadOptions::default())
             .unwrap();
-        // In number order, then in a shuffled one (the names sort as `order` says).
+        // Named in number order, the same on both sides; then in two other orders, so that
+        // a resolution's old and new files have different names, listed in different places.
         let plain: Vec<String> = (0..PAIRS + 2).map(|k| format!("res-{k}.txt")).collect();
-        let shuffled: Vec<String> = order.iter().map(|k| format!("{k:02}.txt")).collect();
+        let shuffled = |order: &[usize]| -> Vec<String> {
+            order.iter().map(|k| format!("{k:02}.txt")).collect()
+        };
+        let (old_names, new_names) = (shuffled(&old_order), shuffled(&new_order));
         let (a, b) = (TempDir::new().unwrap(), TempDir::new().unwrap());
-        write(a.path(), &base, seed, &plain);
-        write(b.path(), &base, seed, &shuffled);
+        write(a.path(), &base, seed, [&plain, &plain]);
+        write(b.path(), &base, seed, [&old_names, &new_names]);
         let reference = run(a.path(), 1);
         prop_assert_eq!(reference.resolutions.len(), PAIRS + 2);
         let expected = content(&reference);
