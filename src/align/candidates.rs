@@ -63,24 +63,30 @@ fn probe(
         for &w in &probes {
             let wt = idf.get(w as usize).copied().unwrap_or(0.0);
             for &v in &post[w as usize] {
-                if score[v as usize] == 0.0 {
+                let s = &mut score[v as usize];
+                if *s == 0.0 {
                     touched.push(v);
                 }
-                score[v as usize] += wt;
+                *s += wt;
             }
         }
         // Best shared weight first, then reading order (a total order: no hash-map order
         // leaks into the result). The kept few stay sorted as they are met; most units
-        // touched fall below the last kept one and cost one comparison.
+        // touched fall below the last kept one and cost one comparison of weights (every
+        // weight is positive and finite, so `<` orders them as `before` does).
         best.clear();
+        let mut last = (u32::MAX, f64::NEG_INFINITY);
         for &v in &touched {
             let cand = (v, score[v as usize]);
-            if best.len() == limits.per_unit && !before(&cand, &best[best.len() - 1]) {
+            if cand.1 < last.1 || (cand.1 == last.1 && cand.0 > last.0) {
                 continue;
             }
             let at = best.partition_point(|b| before(b, &cand));
             best.insert(at, cand);
             best.truncate(limits.per_unit);
+            if best.len() == limits.per_unit {
+                last = best[best.len() - 1];
+            }
         }
         for &(v, _) in &best {
             out.push(if flip {

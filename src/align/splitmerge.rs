@@ -78,10 +78,14 @@ pub(crate) fn find_splits(
     let n = ctx.many.len();
     // Case 1: free units next to a pair: does joining them (up to MAX_EXTEND on each side)
     // help clearly?
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for (g, group) in groups.iter_mut().enumerate() {
+    // Units only ever leave the free pool, so a group that found no join keeps finding none
+    // (its choices can only shrink): each pass after the first revisits only the groups the
+    // last one extended, in the same order as a full pass would.
+    let mut todo: Vec<usize> = (0..groups.len()).collect();
+    while !todo.is_empty() {
+        let mut extended = Vec::new();
+        for &g in &todo {
+            let group = &mut groups[g];
             if group.old.len() != 1 || group.sim >= 1.0 {
                 continue;
             }
@@ -126,9 +130,10 @@ pub(crate) fn find_splits(
                 }
                 group.new = parts;
                 group.sim = s;
-                changed = true;
+                extended.push(g);
             }
         }
+        todo = extended;
     }
     // Case 2: two adjacent free units against one free unit of the other side.
     // The candidates of each unit of the "many" side.
