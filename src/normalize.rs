@@ -209,7 +209,8 @@ pub fn comparison_key(s: &str) -> String {
     }
     // Most non-ASCII texts (a curly quote, an accent) have neither bookmarks nor emphasis:
     // they skip those two copies.
-    let s = if s.contains(['*', '_']) || s.contains("[bookmark:") {
+    let emphasis = s.bytes().any(|b| b == b'*' || b == b'_');
+    let s = if emphasis || s.contains(ARTEFACT) {
         std::borrow::Cow::Owned(strip_emphasis(&strip_artefacts(s)))
     } else {
         std::borrow::Cow::Borrowed(s)
@@ -313,29 +314,18 @@ fn work(s: &str) -> Work {
     if !odd && !spaces && b.first() != Some(&b' ') && b.last() != Some(&b' ') {
         return Work::None;
     }
-    let mut fix = false;
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => {}
-            0x80.. | b'*' | b'_' => return Work::General,
-            b'[' if b[i..].starts_with(ARTEFACT.as_bytes()) => return Work::General,
-            // A space is kept only between two words (not before closing punctuation).
-            b' ' => {
-                fix |= i == 0
-                    || matches!(
-                        b.get(i + 1),
-                        None | Some(b' ' | b';' | b',' | b'.' | b':' | b')')
-                    );
-            }
-            b'`' => fix = true,
-            c if c.is_ascii_control() => fix = true,
-            _ => {}
-        }
+    // Something to fold or collapse. Only characters beyond ASCII, emphasis markers and
+    // bookmarks need more than `ascii_key` (which leaves a text with nothing to fix as it is).
+    if !odd {
+        return Work::Ascii;
     }
-    if fix {
-        Work::Ascii
+    let general = b.iter().fold(false, |acc, &c| {
+        acc | (c >= 0x80) | (c == b'*') | (c == b'_')
+    });
+    if general || s.contains(ARTEFACT) {
+        Work::General
     } else {
-        Work::None
+        Work::Ascii
     }
 }
 
@@ -351,6 +341,18 @@ fn ascii_key(s: &str) -> String {
 /// Appends ASCII text to a key under construction (see [`ascii_key`]); `space` says whether
 /// white space is pending, across calls. Runs of bytes with nothing to fold are copied whole.
 fn push_ascii_key(out: &mut String, s: &str, space: &mut bool) {
+    // Most runs are words and single spaces: copied whole, once their ends are settled.
+    let body = s.trim_start_matches(' ');
+    if body.len() < s.len() {
+        *space = !out.is_empty();
+    }
+    let trimmed = body.trim_end_matches(' ');
+    if !trimmed.is_empty() && is_clean_ascii(trimmed) {
+        push_key_char(out, trimmed, space);
+        *space = trimmed.len() < body.len();
+        return;
+    }
+    let s = body;
     let b = s.as_bytes();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
@@ -369,6 +371,23 @@ fn push_ascii_key(out: &mut String, s: &str, space: &mut bool) {
             i = end;
         }
     }
+}
+
+/// Is `s` its own key, once a space before it is settled: printable ASCII but the
+/// backquote, and no space that is doubled or comes before closing punctuation? (Its ends are
+/// not spaces.) Branch-free passes the compiler vectorizes.
+fn is_clean_ascii(s: &str) -> bool {
+    let b = s.as_bytes();
+    let odd = b.iter().fold(false, |acc, &c| {
+        acc | !(b' '..=b'~').contains(&c) | (c == b'`')
+    });
+    let spaces = b
+        .iter()
+        .zip(&b[1.min(b.len())..])
+        .fold(false, |acc, (&x, &y)| {
+            acc | (x == b' ') & matches!(y, b' ' | b';' | b',' | b'.' | b':' | b')')
+        });
+    !odd && !spaces
 }
 
 /// Alphanumeric words of a text (hyphens and punctuation split words): the non-empty parts of
