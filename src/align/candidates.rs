@@ -46,9 +46,8 @@ fn probe(
     flip: bool,
 ) {
     // Shared weight per unit of the other side, dense: a unit's probes touch a few thousand
-    // entries at most, reset after each unit through `touched`.
+    // entries at most, each reset to 0 when it is ranked.
     let mut score = vec![0.0f64; other_len];
-    let mut touched: Vec<u32> = Vec::new();
     // Reused for every unit: no allocation per probed unit.
     let mut probes: Vec<u32> = Vec::new();
     let mut best: Vec<(u32, f64)> = Vec::with_capacity(limits.per_unit + 1);
@@ -60,32 +59,36 @@ fn probe(
         }));
         probes.sort_unstable_by_key(|&w| (post[w as usize].len(), w));
         probes.truncate(limits.probe_words);
+        // Shared weights first, every posting read in the same order: a unit's weight is the
+        // same sum, added in the same order, as when its probes are read one by one. Every
+        // weight is positive (an IDF is at least ln 2), so a unit touched has a weight above 0.
         for &w in &probes {
             let wt = idf.get(w as usize).copied().unwrap_or(0.0);
+            debug_assert!(wt > 0.0, "an IDF weight is positive");
             for &v in &post[w as usize] {
-                let s = &mut score[v as usize];
-                if *s == 0.0 {
-                    touched.push(v);
-                }
-                *s += wt;
+                score[v as usize] += wt;
             }
         }
-        // Best shared weight first, then reading order (a total order: no hash-map order
-        // leaks into the result). The kept few stay sorted as they are met; most units
-        // touched fall below the last kept one and cost one comparison of weights (every
-        // weight is positive and finite, so `<` orders them as `before` does).
+        // Then each unit touched, at its first posting (its weight is taken and reset to 0,
+        // so its later postings skip it): best shared weight first, then reading order (a
+        // total order: no hash-map order leaks into the result). The kept few stay sorted as
+        // they are met; most units fall below the last kept one and cost one comparison of
+        // weights (positive and finite, so `<` orders them as `before` does).
         best.clear();
         let mut last = (u32::MAX, f64::NEG_INFINITY);
-        for &v in &touched {
-            let cand = (v, score[v as usize]);
-            if cand.1 < last.1 || (cand.1 == last.1 && cand.0 > last.0) {
-                continue;
-            }
-            let at = best.partition_point(|b| before(b, &cand));
-            best.insert(at, cand);
-            best.truncate(limits.per_unit);
-            if best.len() == limits.per_unit {
-                last = best[best.len() - 1];
+        for &w in &probes {
+            for &v in &post[w as usize] {
+                let weight = std::mem::replace(&mut score[v as usize], 0.0);
+                if weight == 0.0 || weight < last.1 || (weight == last.1 && v > last.0) {
+                    continue;
+                }
+                let cand = (v, weight);
+                let at = best.partition_point(|b| before(b, &cand));
+                best.insert(at, cand);
+                best.truncate(limits.per_unit);
+                if best.len() == limits.per_unit {
+                    last = best[best.len() - 1];
+                }
             }
         }
         for &(v, _) in &best {
@@ -95,10 +98,6 @@ fn probe(
                 (u.index, v as usize)
             });
         }
-        for &v in &touched {
-            score[v as usize] = 0.0;
-        }
-        touched.clear();
     }
 }
 
@@ -141,4 +140,115 @@ pub(crate) fn candidates(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Place;
+    use proptest::prelude::*;
+    use std::borrow::Cow;
+
+    fn unit(index: usize, mut set: Vec<u32>) -> Unit<'static> {
+        set.sort_unstable();
+        set.dedup();
+        Unit {
+            index,
+            division: 0,
+            place: Place {
+                section: String::new(),
+                label: None,
+            },
+            text: Cow::Borrowed(""),
+            key: Cow::Borrowed(""),
+            words: set.clone(),
+            set,
+            dups: Vec::new(),
+            set_weight: 0.0,
+            words_weight: 0.0,
+        }
+    }
+
+    /// The definition: for each free unit, its probe words (rarest first, at most
+    /// `max_postings` units on the other side), every free unit of the other side scored by
+    /// the weights of the probes it holds, added in probe order, the best `per_unit` kept.
+    fn by_definition(
+        old: &[Unit],
+        new: &[Unit],
+        old_free: &[bool],
+        new_free: &[bool],
+        idf: &[f64],
+        limits: &Limits,
+    ) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (from, from_free, to, to_free, flip) in [
+            (old, old_free, new, new_free, false),
+            (new, new_free, old, old_free, true),
+        ] {
+            let holders = |w: u32| {
+                to.iter()
+                    .filter(|t| to_free[t.index] && t.set.contains(&w))
+                    .map(|t| t.index)
+                    .collect::<Vec<_>>()
+            };
+            for u in from.iter().filter(|u| from_free[u.index]) {
+                let mut probes: Vec<(usize, u32)> = u
+                    .set
+                    .iter()
+                    .map(|&w| (holders(w).len(), w))
+                    .filter(|&(n, _)| n > 0 && n <= limits.max_postings)
+                    .collect();
+                probes.sort_unstable();
+                probes.truncate(limits.probe_words);
+                let mut score: Vec<(u32, f64)> = Vec::new();
+                for &(_, w) in &probes {
+                    for v in holders(w) {
+                        match score.iter_mut().find(|s| s.0 == v as u32) {
+                            Some(s) => s.1 += idf[w as usize],
+                            None => score.push((v as u32, idf[w as usize])),
+                        }
+                    }
+                }
+                score.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                score.truncate(limits.per_unit);
+                out.extend(score.iter().map(|&(v, _)| {
+                    if flip {
+                        (v as usize, u.index)
+                    } else {
+                        (u.index, v as usize)
+                    }
+                }));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    proptest! {
+        /// The candidates are those of the definition, ties and caps included.
+        #[test]
+        fn candidates_are_those_of_the_definition(
+            old_sets in proptest::collection::vec(proptest::collection::vec(0u32..12, 0..6), 0..14),
+            new_sets in proptest::collection::vec(proptest::collection::vec(0u32..12, 0..6), 0..14),
+            old_anchored in proptest::collection::vec(any::<bool>(), 14),
+            new_anchored in proptest::collection::vec(any::<bool>(), 14),
+            weights in proptest::collection::vec(1u32..4, 12),
+            probe_words in 1usize..5,
+            max_postings in 1usize..6,
+            per_unit in 1usize..4,
+        ) {
+            let old: Vec<Unit> = old_sets.into_iter().enumerate().map(|(i, s)| unit(i, s)).collect();
+            let new: Vec<Unit> = new_sets.into_iter().enumerate().map(|(i, s)| unit(i, s)).collect();
+            let old_free: Vec<bool> = (0..old.len()).map(|i| !old_anchored[i]).collect();
+            let new_free: Vec<bool> = (0..new.len()).map(|i| !new_anchored[i]).collect();
+            // Few distinct weights: equal shared weights (ties) are common.
+            let idf: Vec<f64> = weights.iter().map(|&w| f64::from(w) * 0.7).collect();
+            let limits = Limits { probe_words, max_postings, per_unit };
+            prop_assert_eq!(
+                candidates(&old, &new, &old_free, &new_free, &idf, &limits),
+                by_definition(&old, &new, &old_free, &new_free, &idf, &limits)
+            );
+        }
+    }
 }
