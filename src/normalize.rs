@@ -202,15 +202,14 @@ pub fn collapse_whitespace(s: &str) -> String {
 /// folded; Markdown emphasis and `[bookmark: ...]` artefacts removed; whitespace collapsed.
 /// Texts equal up to typography get equal keys.
 pub fn comparison_key(s: &str) -> String {
-    match work(s) {
+    let markup = match work(s) {
         Work::None => return s.to_string(),
         Work::Ascii => return ascii_key(s),
-        Work::General => {}
-    }
+        Work::General { markup } => markup,
+    };
     // Most non-ASCII texts (a curly quote, an accent) have neither bookmarks nor emphasis:
     // they skip those two copies.
-    let emphasis = s.bytes().any(|b| b == b'*' || b == b'_');
-    let s = if emphasis || s.contains(ARTEFACT) {
+    let s = if markup {
         std::borrow::Cow::Owned(strip_emphasis(&strip_artefacts(s)))
     } else {
         std::borrow::Cow::Borrowed(s)
@@ -294,7 +293,10 @@ enum Work {
     /// [`ascii_key`]: ASCII without emphasis markers or bookmarks.
     Ascii,
     /// Every step.
-    General,
+    General {
+        /// Are there emphasis markers or bookmarks to remove?
+        markup: bool,
+    },
 }
 
 /// Finds the [`Work`] without writing anything.
@@ -305,13 +307,7 @@ fn work(s: &str) -> Work {
     let odd = b.iter().fold(false, |acc, &c| {
         acc | !(b' '..=b'~').contains(&c) | matches!(c, b'*' | b'_' | b'[' | b'`')
     });
-    let spaces = b
-        .iter()
-        .zip(&b[1.min(b.len())..])
-        .fold(false, |acc, (&x, &y)| {
-            acc | (x == b' ') & matches!(y, b' ' | b';' | b',' | b'.' | b':' | b')')
-        });
-    if !odd && !spaces && b.first() != Some(&b' ') && b.last() != Some(&b' ') {
+    if !odd && !space_to_drop(b) && b.first() != Some(&b' ') && b.last() != Some(&b' ') {
         return Work::None;
     }
     // Something to fold or collapse. Only characters beyond ASCII, emphasis markers and
@@ -319,14 +315,25 @@ fn work(s: &str) -> Work {
     if !odd {
         return Work::Ascii;
     }
-    let general = b.iter().fold(false, |acc, &c| {
-        acc | (c >= 0x80) | (c == b'*') | (c == b'_')
+    let (beyond_ascii, emphasis) = b.iter().fold((false, false), |(high, emph), &c| {
+        (high | (c >= 0x80), emph | (c == b'*') | (c == b'_'))
     });
-    if general || s.contains(ARTEFACT) {
-        Work::General
+    let markup = emphasis || s.contains(ARTEFACT);
+    if beyond_ascii || markup {
+        Work::General { markup }
     } else {
         Work::Ascii
     }
+}
+
+/// Is there a space the key drops: a doubled one, or one before closing punctuation? A
+/// branch-free pass the compiler vectorizes.
+fn space_to_drop(b: &[u8]) -> bool {
+    b.iter()
+        .zip(&b[1.min(b.len())..])
+        .fold(false, |acc, (&x, &y)| {
+            acc | (x == b' ') & matches!(y, b' ' | b';' | b',' | b'.' | b':' | b')')
+        })
 }
 
 /// [`comparison_key`] of an ASCII text without emphasis markers or bookmarks (most clauses),
@@ -381,13 +388,7 @@ fn is_clean_ascii(s: &str) -> bool {
     let odd = b.iter().fold(false, |acc, &c| {
         acc | !(b' '..=b'~').contains(&c) | (c == b'`')
     });
-    let spaces = b
-        .iter()
-        .zip(&b[1.min(b.len())..])
-        .fold(false, |acc, (&x, &y)| {
-            acc | (x == b' ') & matches!(y, b' ' | b';' | b',' | b'.' | b':' | b')')
-        });
-    !odd && !spaces
+    !odd && !space_to_drop(b)
 }
 
 /// Alphanumeric words of a text (hyphens and punctuation split words): the non-empty parts of
