@@ -114,17 +114,71 @@ pub(crate) struct Group {
     pub sim: f64,
 }
 
-/// Below this many items, a map runs on the calling thread: starting the thread pool costs
-/// more than a small resolution's whole alignment.
+/// From this many items, a map runs on every core (rayon's pool).
 const PARALLEL_FROM: usize = 2048;
 
-/// `items.map(f)` in order, on every core when there are enough items to pay for it.
-fn map_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
-    if items.len() >= PARALLEL_FROM {
-        crate::threads::start_pool();
-        items.par_iter().map(f).collect()
-    } else {
-        items.iter().map(f).collect()
+/// From this many units (both revisions: a resolution of about 200 clauses), a smaller map
+/// runs on two threads: its halves then take longer than creating the second thread. Below,
+/// everything runs on the calling thread: a small resolution is done before a second core
+/// wakes up.
+pub(crate) const TWO_THREADS_FROM_UNITS: usize = 400;
+
+/// How a map may spread its items over threads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spread {
+    /// All on the calling thread.
+    Here,
+    /// In two runs of about equal cost, one on a second thread.
+    Two,
+    /// Over rayon's pool, one task per core and more.
+    Cores,
+}
+
+impl Spread {
+    /// The spread for `items` items of a comparison of `units` units.
+    fn of(items: usize, units: usize) -> Self {
+        if items >= PARALLEL_FROM {
+            Spread::Cores
+        } else if units >= TWO_THREADS_FROM_UNITS && items >= 2 {
+            Spread::Two
+        } else {
+            Spread::Here
+        }
+    }
+}
+
+/// `items.map(f)` in order, spread as `spread` says. `cost` weighs an item (in about bytes of
+/// text handled) so that two runs are cut where their costs are even.
+fn map_on_cores<T: Sync, R: Send>(
+    items: &[T],
+    spread: Spread,
+    cost: impl Fn(&T) -> usize,
+    f: impl Fn(&T) -> R + Sync + Send,
+) -> Vec<R> {
+    match spread {
+        Spread::Cores => {
+            crate::threads::start_pool();
+            items.par_iter().map(f).collect()
+        }
+        Spread::Two => {
+            let costs: Vec<usize> = items.iter().map(cost).collect();
+            let half = costs.iter().sum::<usize>() / 2;
+            let mut sum = 0;
+            let cut = costs
+                .iter()
+                .position(|&c| {
+                    sum += c;
+                    sum > half
+                })
+                .map_or(items.len(), |i| i + 1)
+                .min(items.len());
+            let (first, second) = items.split_at(cut);
+            let run = |part: &[T]| part.iter().map(&f).collect::<Vec<R>>();
+            let (mut out, rest) = crate::threads::both(|| run(first), || run(second));
+            out.extend(rest);
+            out
+        }
+        Spread::Here => items.iter().map(f).collect(),
     }
 }
 
@@ -187,7 +241,9 @@ fn align_units(
     // Scores are only compared with these thresholds: pairs that cannot reach the lower one
     // skip the word-order LCS (most candidates of a large text).
     let floor = options.min_similarity.min(options.move_threshold);
-    let scored: Vec<(usize, usize, f64)> = map_on_cores(&cands, |&(o, n)| {
+    let spread = Spread::of(cands.len(), ou.len() + nu.len());
+    let cost = |&(o, n): &(usize, usize)| ou[o].key.len() + nu[n].key.len();
+    let scored: Vec<(usize, usize, f64)> = map_on_cores(&cands, spread, cost, |&(o, n)| {
         let (a, b) = (&ou[o], &nu[n]);
         let s = scorer.similarity_from(&a.profile(), &b.profile(), floor);
         (o, n, s)
@@ -416,7 +472,19 @@ fn build_report(
     let mut changes: Vec<Change> = Vec::with_capacity(capacity);
     let mut keys: Vec<(i64, u8, usize)> = Vec::with_capacity(capacity);
     // The word-level diffs, one per group, on every core (the costly part of the report).
-    let diffs: Vec<_> = map_on_cores(&groups, |g| {
+    let spread = Spread::of(groups.len(), ou.len() + nu.len());
+    // An unchanged unit's text is only copied; a changed one is cut into words and diffed.
+    let cost = |g: &Group| {
+        let len: usize = g.old.iter().map(|&o| ou[o].text.len()).sum::<usize>()
+            + g.new.iter().map(|&n| nu[n].text.len()).sum::<usize>();
+        let same = g.old.len() == 1 && g.new.len() == 1 && ou[g.old[0]].key == nu[g.new[0]].key;
+        if same {
+            len / 32
+        } else {
+            len
+        }
+    };
+    let diffs: Vec<_> = map_on_cores(&groups, spread, cost, |g| {
         let (old_text, old_lens) = join_texts(ou, &g.old);
         let (new_text, new_lens) = join_texts(nu, &g.new);
         let single = g.old.len() == 1 && g.new.len() == 1;

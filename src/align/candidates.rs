@@ -128,11 +128,14 @@ pub(crate) fn candidates(
     };
     let forward = || direction(old, old_free, new, new_free, false);
     let backward = || direction(new, new_free, old, old_free, true);
-    // Both directions on two cores when the texts are large (a small text is done before a
-    // second core wakes up).
-    let (mut out, more) = if old.len() + new.len() >= PARALLEL_FROM_UNITS {
+    // Both directions at once when the texts are large enough to pay for a second thread (a
+    // small text is done before a second core wakes up).
+    let units = old.len() + new.len();
+    let (mut out, more) = if units >= PARALLEL_FROM_UNITS {
         crate::threads::start_pool();
         rayon::join(forward, backward)
+    } else if units >= super::TWO_THREADS_FROM_UNITS {
+        crate::threads::both(forward, backward)
     } else {
         (forward(), backward())
     };
