@@ -20,14 +20,13 @@ mod similarity;
 mod splitmerge;
 mod units;
 
-use rayon::prelude::*;
-
 pub use apply::apply;
 pub use editorial::is_editorial;
 
 use crate::inline;
 use crate::model::{Op, Resolution, View, Warning};
 use crate::report::{Change, Flags, Report, SegmentOp, Side, Summary, DIFF_SCHEMA_VERSION};
+use crate::threads::{map_spread, Spread};
 use candidates::Limits;
 use matching::Weighted;
 use similarity::{quantize, Scorer};
@@ -123,62 +122,14 @@ const PARALLEL_FROM: usize = 2048;
 /// wakes up.
 pub(crate) const TWO_THREADS_FROM_UNITS: usize = 400;
 
-/// How a map may spread its items over threads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Spread {
-    /// All on the calling thread.
-    Here,
-    /// In two runs of about equal cost, one on a second thread.
-    Two,
-    /// Over rayon's pool, one task per core and more.
-    Cores,
-}
-
-impl Spread {
-    /// The spread for `items` items of a comparison of `units` units.
-    fn of(items: usize, units: usize) -> Self {
-        if items >= PARALLEL_FROM {
-            Spread::Cores
-        } else if units >= TWO_THREADS_FROM_UNITS && items >= 2 {
-            Spread::Two
-        } else {
-            Spread::Here
-        }
-    }
-}
-
-/// `items.map(f)` in order, spread as `spread` says. `cost` weighs an item (in about bytes of
-/// text handled) so that two runs are cut where their costs are even.
-fn map_on_cores<T: Sync, R: Send>(
-    items: &[T],
-    spread: Spread,
-    cost: impl Fn(&T) -> usize,
-    f: impl Fn(&T) -> R + Sync + Send,
-) -> Vec<R> {
-    match spread {
-        Spread::Cores => {
-            crate::threads::start_pool();
-            items.par_iter().map(f).collect()
-        }
-        Spread::Two => {
-            let costs: Vec<usize> = items.iter().map(cost).collect();
-            let half = costs.iter().sum::<usize>() / 2;
-            let mut sum = 0;
-            let cut = costs
-                .iter()
-                .position(|&c| {
-                    sum += c;
-                    sum > half
-                })
-                .map_or(items.len(), |i| i + 1)
-                .min(items.len());
-            let (first, second) = items.split_at(cut);
-            let run = |part: &[T]| part.iter().map(&f).collect::<Vec<R>>();
-            let (mut out, rest) = crate::threads::both(|| run(first), || run(second));
-            out.extend(rest);
-            out
-        }
-        Spread::Here => items.iter().map(f).collect(),
+/// The spread for `items` items of a comparison of `units` units.
+fn spread(items: usize, units: usize) -> Spread {
+    if items >= PARALLEL_FROM {
+        Spread::Cores
+    } else if units >= TWO_THREADS_FROM_UNITS && items >= 2 {
+        Spread::Two
+    } else {
+        Spread::Here
     }
 }
 
@@ -241,9 +192,9 @@ fn align_units(
     // Scores are only compared with these thresholds: pairs that cannot reach the lower one
     // skip the word-order LCS (most candidates of a large text).
     let floor = options.min_similarity.min(options.move_threshold);
-    let spread = Spread::of(cands.len(), ou.len() + nu.len());
+    let spread = spread(cands.len(), ou.len() + nu.len());
     let cost = |&(o, n): &(usize, usize)| ou[o].key.len() + nu[n].key.len();
-    let scored: Vec<(usize, usize, f64)> = map_on_cores(&cands, spread, cost, |&(o, n)| {
+    let scored: Vec<(usize, usize, f64)> = map_spread(&cands, spread, cost, |&(o, n)| {
         let (a, b) = (&ou[o], &nu[n]);
         let s = scorer.similarity_from(&a.profile(), &b.profile(), floor);
         (o, n, s)
@@ -465,16 +416,16 @@ fn build_report(
     });
     let counterpart = division_counterparts(ou, nu, &groups);
     let ordered = in_order(&groups, nu.len());
-    let mut old_paired = vec![false; ou.len()];
-    let mut new_of_old: Vec<Option<usize>> = vec![None; ou.len()];
-    // Changes as they are made, and the place of each in the report (sorted at the end).
+    // The place of each change in the report (the changes are sorted by them at the end).
     let capacity = ou.len() + nu.len();
-    let mut changes: Vec<Change> = Vec::with_capacity(capacity);
     let mut keys: Vec<(i64, u8, usize)> = Vec::with_capacity(capacity);
-    // The word-level diffs, one per group, on every core (the costly part of the report).
-    let spread = Spread::of(groups.len(), ou.len() + nu.len());
+    // The changes of the groups, with their word-level diffs, on every core (the costly part
+    // of the report).
+    let ids: Vec<usize> = (0..groups.len()).collect();
+    let spread = spread(groups.len(), ou.len() + nu.len());
     // An unchanged unit's text is only copied; a changed one is cut into words and diffed.
-    let cost = |g: &Group| {
+    let cost = |&gi: &usize| {
+        let g = &groups[gi];
         let len: usize = g.old.iter().map(|&o| ou[o].text.len()).sum::<usize>()
             + g.new.iter().map(|&n| nu[n].text.len()).sum::<usize>();
         let same = g.old.len() == 1 && g.new.len() == 1 && ou[g.old[0]].key == nu[g.new[0]].key;
@@ -484,7 +435,8 @@ fn build_report(
             len
         }
     };
-    let diffs: Vec<_> = map_on_cores(&groups, spread, cost, |g| {
+    let mut changes: Vec<Change> = map_spread(&ids, spread, cost, |&gi| {
+        let g = &groups[gi];
         let (old_text, old_lens) = join_texts(ou, &g.old);
         let (new_text, new_lens) = join_texts(nu, &g.new);
         let single = g.old.len() == 1 && g.new.len() == 1;
@@ -498,12 +450,6 @@ fn build_report(
             let (o, n) = (join_keys(ou, &g.old), join_keys(nu, &g.new));
             editorial::is_editorial_key(&o, &n)
         };
-        (op, inline, sim, editorial, old_lens, new_lens)
-    });
-    for ((gi, g), (op, inline, sim, editorial, old_lens, new_lens)) in
-        groups.iter().enumerate().zip(diffs)
-    {
-        let single = g.old.len() == 1 && g.new.len() == 1;
         let moved = !ordered[gi]
             || g.old
                 .iter()
@@ -516,14 +462,7 @@ fn build_report(
             merged: g.old.len() > 1,
             editorial,
         };
-        for &o in &g.old {
-            old_paired[o] = true;
-            if ordered[gi] {
-                new_of_old[o] = g.new.first().copied();
-            }
-        }
-        keys.push((g.new[0] as i64, 0, 0));
-        changes.push(Change {
+        Change {
             op,
             old: g.old.iter().map(|&o| ou[o].place.clone()).collect(),
             new: g.new.iter().map(|&n| nu[n].place.clone()).collect(),
@@ -534,7 +473,19 @@ fn build_report(
             new_units: g.new.clone(),
             old_part_lens: old_lens,
             new_part_lens: new_lens,
-        });
+        }
+    });
+    changes.reserve(capacity - changes.len());
+    let mut old_paired = vec![false; ou.len()];
+    let mut new_of_old: Vec<Option<usize>> = vec![None; ou.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for &o in &g.old {
+            old_paired[o] = true;
+            if ordered[gi] {
+                new_of_old[o] = g.new.first().copied();
+            }
+        }
+        keys.push((g.new[0] as i64, 0, 0));
     }
     let mut new_paired = vec![false; nu.len()];
     groups

@@ -72,6 +72,52 @@ pub(crate) fn both<A: Send, B: Send>(
     (pending.finish(), b)
 }
 
+/// How a map may spread its items over threads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Spread {
+    /// All on the calling thread.
+    Here,
+    /// In two runs of about equal cost, one on the second thread ([`both`]).
+    Two,
+    /// Over rayon's pool, one task per core and more.
+    Cores,
+}
+
+/// `items.map(f)` in order, spread as `spread` says. `cost` weighs an item (in about bytes of
+/// text handled) so that two runs are cut where their costs are even.
+pub(crate) fn map_spread<T: Sync, R: Send>(
+    items: &[T],
+    spread: Spread,
+    cost: impl Fn(&T) -> usize,
+    f: impl Fn(&T) -> R + Sync + Send,
+) -> Vec<R> {
+    use rayon::prelude::*;
+    match spread {
+        Spread::Cores => {
+            start_pool();
+            items.par_iter().map(f).collect()
+        }
+        Spread::Two => {
+            let costs: Vec<usize> = items.iter().map(cost).collect();
+            let half = costs.iter().sum::<usize>() / 2;
+            let mut sum = 0;
+            let cut = costs
+                .iter()
+                .position(|&c| {
+                    sum += c;
+                    sum > half
+                })
+                .map_or(items.len(), |i| i + 1);
+            let (first, second) = items.split_at(cut);
+            let run = |part: &[T]| part.iter().map(&f).collect::<Vec<R>>();
+            let (mut out, rest) = both(|| run(first), || run(second));
+            out.extend(rest);
+            out
+        }
+        Spread::Here => items.iter().map(f).collect(),
+    }
+}
+
 /// A job for the helper, with its lifetime erased (see `both`).
 type Task = Box<dyn FnOnce() + Send + 'static>;
 

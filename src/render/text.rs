@@ -6,13 +6,14 @@
 use std::io::Write;
 
 use crate::model::Op;
-use crate::report::{Report, Segment, SegmentOp, Side};
+use crate::report::{Change, Report, Segment, SegmentOp, Side};
+use crate::threads::{map_spread, Spread};
 
 use super::view;
 use super::{Detail, RenderOptions};
 
 /// How the shared layout marks things: plain markers here, ANSI colour in the terminal format.
-pub(crate) trait Paint {
+pub(crate) trait Paint: Sync {
     /// The op column (`MOD`, `(MOD)`).
     fn op(&self, mark: &str, op: Op) -> String;
     /// One run of a diff; `mixed` is false when the whole text is one op (an ADD, a SUP).
@@ -80,17 +81,21 @@ pub(crate) fn write_report(
             write_segments(out, paint, &h.inline)?;
         }
     }
-    for c in report.changes.iter().filter(|c| view::listed(c.op, opts)) {
-        writeln!(out)?;
-        let mark = op_column(paint, &view::op_mark(c), c.op);
-        let mut title = format!("{mark}{}", view::change_title(c, "->"));
-        let flags = view::flag_words(c);
-        if !flags.is_empty() {
-            title.push(' ');
-            title.push_str(&paint.dim(&format!("({})", flags.join(", "))));
-        }
-        writeln!(out, "{title}")?;
-        write_segments(out, paint, &c.inline)?;
+    let listed: Vec<&Change> = report
+        .changes
+        .iter()
+        .filter(|c| view::listed(c.op, opts))
+        .collect();
+    // A long report's blocks are laid out on two threads (or more), then written in order.
+    let spread = match listed.len() {
+        n if n >= BLOCKS_ON_CORES_FROM => Spread::Cores,
+        n if n >= BLOCKS_ON_TWO_FROM => Spread::Two,
+        _ => Spread::Here,
+    };
+    let text_len = |c: &&Change| c.inline.iter().map(|s| s.text.len()).sum::<usize>();
+    let blocks = map_spread(&listed, spread, text_len, |c| change_block(paint, c));
+    for block in blocks {
+        out.write_all(&block?)?;
     }
     let hidden = view::hidden_lines(&report.changes, opts);
     if !hidden.is_empty() {
@@ -112,6 +117,27 @@ pub(crate) fn write_report(
     }
     writeln!(out)?;
     writeln!(out, "{}", view::summary_line(&report.summary))
+}
+
+/// From this many listed changes, their blocks are laid out on two threads; from the second
+/// number, on every core. Below, a block takes microseconds: a second thread would cost more.
+const BLOCKS_ON_TWO_FROM: usize = 256;
+const BLOCKS_ON_CORES_FROM: usize = 4096;
+
+/// The lines of one change: a blank line, its title, its text.
+fn change_block(paint: &dyn Paint, c: &Change) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    writeln!(out)?;
+    let mark = op_column(paint, &view::op_mark(c), c.op);
+    let mut title = format!("{mark}{}", view::change_title(c, "->"));
+    let flags = view::flag_words(c);
+    if !flags.is_empty() {
+        title.push(' ');
+        title.push_str(&paint.dim(&format!("({})", flags.join(", "))));
+    }
+    writeln!(out, "{title}")?;
+    write_segments(&mut out, paint, &c.inline)?;
+    Ok(out)
 }
 
 /// The op padded to the text column (`MOD  `, `(MOD) `), padding outside any colour.
