@@ -16,19 +16,20 @@
 //! diff: 40 ms in most runs, 56-74 ms in one of four). [`start_pool`] gives each worker a core
 //! of its own.
 //!
-//! The second thread is started once and kept ([`Helper`]): the six jobs of a mid-sized diff
-//! (the second file, the flattened-mark evidence, half of the words, one direction of the
+//! The second thread is kept while jobs keep coming ([`Helper`]): the six jobs of a mid-sized
+//! diff (the second file, the flattened-mark evidence, half of the words, one direction of the
 //! candidate search, half of the scores, half of the word diffs) go to the same thread. A new
 //! thread per job cost its creation and a fresh heap of the allocator each time. Between jobs
 //! the helper keeps its core awake for a moment ([`STAY_AWAKE`], yielding it to any other
 //! thread), and so does a caller waiting for the helper's half: a kept thread that slept between
 //! jobs started each one up to 1.2 ms late, its core asleep (measured in the tenth session). A
 //! 500-clause diff: 9.9-11.1 ms with a thread per job, 8.9-9.5 ms with the kept, awake helper
-//! (release build, alternated rounds, benches/README.md).
+//! (release build, alternated rounds, benches/README.md). After a long job, or when no job
+//! comes, the helper ends, so that a large text's memory is not held in its heap.
 
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 /// Runs `a` on a second thread and `b` on this one; returns both results. `a` runs on this
 /// thread instead when the second one has not started it by the time `b` is done (it may be
@@ -44,11 +45,10 @@ pub(crate) fn both<A: Send, B: Send>(
         let (b, a) = rayon::join(b, a);
         return (a, b);
     }
-    let helper = match Helper::get() {
-        Some(helper) if !Helper::is_current() => helper,
-        // No second thread (the system refused one), or this is it: both halves here.
-        _ => return (a(), b()),
-    };
+    if Helper::is_current() {
+        // This is the second thread: both halves here.
+        return (a(), b());
+    }
     let shared = Arc::new(Shared {
         state: Mutex::new(State::Offered(a)),
         finished: AtomicBool::new(false),
@@ -63,7 +63,9 @@ pub(crate) fn both<A: Send, B: Send>(
     // finds `State::Taken` and touches nothing of the caller's. The erased lifetime is never
     // used after that: the task holds no `A` or `a` any more, only its `Arc`.
     let task: Task = unsafe { std::mem::transmute::<Box<dyn FnOnce() + Send + '_>, Task>(task) };
-    helper.offer(task);
+    // When no second thread can be created, the task comes back and is dropped unrun: `a`
+    // stays in `shared`, and `finish` below runs it here.
+    let _ = Helper::offer(task);
     let pending = Pending {
         shared: &shared,
         armed: true,
@@ -121,21 +123,34 @@ pub(crate) fn map_spread<T: Sync, R: Send>(
 /// A job for the helper, with its lifetime erased (see `both`).
 type Task = Box<dyn FnOnce() + Send + 'static>;
 
-/// The second thread: started at the first `both` outside rayon's pool, kept for the life of
-/// the process, asleep when there is nothing to do.
+/// The second thread: started by a `both` outside rayon's pool when none is running, and kept
+/// while short jobs keep coming. Once it has had nothing to do for [`STAY_AWAKE`], or after
+/// a long job ([`LONG_JOB`]), it ends: the memory its jobs freed then goes back to the
+/// allocator's common pool (a kept thread's heap kept it: at 50,000 clauses a helper that
+/// stayed raised the peak from 197 to 236 MiB), and the next `both` starts a new helper.
 struct Helper {
-    /// The jobs offered and not yet taken, in order. A job its caller took back meanwhile is
-    /// skipped when its turn comes (see `Shared::run`).
-    inbox: Mutex<std::collections::VecDeque<Task>>,
-    /// How many jobs the inbox holds: read while the helper spins, without the lock.
+    inbox: Mutex<Inbox>,
+    /// How many jobs the inbox holds: read while the helper waits, without the lock.
     queued: AtomicUsize,
-    wake: Condvar,
 }
 
+/// The jobs offered and not yet taken, in order. A job its caller took back meanwhile is
+/// skipped when its turn comes (see `Shared::run`).
+struct Inbox {
+    tasks: std::collections::VecDeque<Task>,
+    /// Cleared, under the lock, when the helper ends: no job is offered to it after that.
+    open: bool,
+}
+
+/// A job this long means a large text: its memory matters more than a new thread for the
+/// next job (about 0.1 ms against milliseconds), so the helper ends after it unless another
+/// job is already waiting.
+const LONG_JOB: std::time::Duration = std::time::Duration::from_millis(4);
+
 /// How long a thread that waits for the other one keeps its core awake (yielding it to any
-/// other thread that wants it) before it sleeps. On a virtual machine a sleeping core can take
-/// from 0.1 ms to over 1 ms to wake up; a diff's steps on two threads are a fraction of a
-/// millisecond apart.
+/// other thread that wants it) before it sleeps, or the helper ends. On a virtual machine a
+/// sleeping core can take from 0.1 ms to over 1 ms to wake up; a diff's steps on two threads
+/// are a fraction of a millisecond apart.
 const STAY_AWAKE: std::time::Duration = std::time::Duration::from_millis(2);
 
 /// Yields the core until `ready` or [`STAY_AWAKE`] has passed; says whether `ready` came.
@@ -159,36 +174,62 @@ thread_local! {
 }
 
 impl Helper {
-    fn get() -> Option<&'static Helper> {
-        static HELPER: OnceLock<Option<&'static Helper>> = OnceLock::new();
-        *HELPER.get_or_init(Helper::start)
-    }
-
     fn is_current() -> bool {
         IS_HELPER.with(std::cell::Cell::get)
     }
 
+    /// Offers `task` to the running helper, or to a new one when it has ended (or never
+    /// started). Gives the task back when no thread can be created.
+    fn offer(task: Task) -> Result<(), Task> {
+        static CURRENT: Mutex<Option<Arc<Helper>>> = Mutex::new(None);
+        let mut current = lock(&CURRENT);
+        let mut task = task;
+        loop {
+            let helper = match current.as_ref() {
+                Some(helper) => Arc::clone(helper),
+                None => {
+                    let Some(helper) = Helper::start() else {
+                        return Err(task);
+                    };
+                    *current = Some(Arc::clone(&helper));
+                    helper
+                }
+            };
+            match helper.push(task) {
+                Ok(()) => return Ok(()),
+                // It ended meanwhile: start another.
+                Err(back) => {
+                    task = back;
+                    *current = None;
+                }
+            }
+        }
+    }
+
     /// Creates the thread and sends it to another core than this one (see the module's notes);
     /// once there, it frees itself to run anywhere.
-    fn start() -> Option<&'static Helper> {
-        let helper: &'static Helper = Box::leak(Box::new(Helper {
-            inbox: Mutex::new(std::collections::VecDeque::new()),
+    fn start() -> Option<Arc<Helper>> {
+        let helper = Arc::new(Helper {
+            inbox: Mutex::new(Inbox {
+                tasks: std::collections::VecDeque::new(),
+                open: true,
+            }),
             queued: AtomicUsize::new(0),
-            wake: Condvar::new(),
-        }));
+        });
+        let theirs = Arc::clone(&helper);
         let allowed = cores::allowed();
         let elsewhere = allowed.as_ref().and_then(cores::elsewhere);
         let sent = Arc::new(AtomicBool::new(false));
-        let theirs = Arc::clone(&sent);
+        let placed = Arc::clone(&sent);
         let handle = std::thread::Builder::new()
             .name("resdiff-helper".into())
             .spawn(move || {
                 IS_HELPER.with(|h| h.set(true));
-                wait_until_placed(&theirs);
+                wait_until_placed(&placed);
                 if let Some(all) = &allowed {
                     cores::free_self(all);
                 }
-                helper.serve()
+                theirs.serve();
             })
             .ok()?;
         if let Some(set) = &elsewhere {
@@ -198,31 +239,41 @@ impl Helper {
         Some(helper)
     }
 
-    fn offer(&self, task: Task) {
+    /// Queues `task`, unless the helper has ended (then the task comes back).
+    fn push(&self, task: Task) -> Result<(), Task> {
         let mut inbox = lock(&self.inbox);
-        inbox.push_back(task);
-        self.queued.store(inbox.len(), Ordering::Release);
-        drop(inbox);
-        self.wake.notify_one();
+        if !inbox.open {
+            return Err(task);
+        }
+        inbox.tasks.push_back(task);
+        self.queued.store(inbox.tasks.len(), Ordering::Release);
+        Ok(())
     }
 
-    fn serve(&self) -> ! {
+    /// Runs the jobs as they come; returns (ending the thread) once none has come for
+    /// [`STAY_AWAKE`], or right after a long job when no other is waiting.
+    fn serve(&self) {
+        let mut long = false;
         loop {
-            stay_awake_until(|| self.queued.load(Ordering::Acquire) > 0);
+            if !long {
+                stay_awake_until(|| self.queued.load(Ordering::Acquire) > 0);
+            }
             let task = {
                 let mut inbox = lock(&self.inbox);
-                loop {
-                    if let Some(task) = inbox.pop_front() {
-                        self.queued.store(inbox.len(), Ordering::Release);
-                        break task;
+                match inbox.tasks.pop_front() {
+                    Some(task) => {
+                        self.queued.store(inbox.tasks.len(), Ordering::Release);
+                        task
                     }
-                    inbox = self
-                        .wake
-                        .wait(inbox)
-                        .unwrap_or_else(PoisonError::into_inner);
+                    None => {
+                        inbox.open = false;
+                        return;
+                    }
                 }
             };
+            let start = std::time::Instant::now();
             task();
+            long = start.elapsed() >= LONG_JOB;
         }
     }
 }
