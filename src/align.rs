@@ -430,8 +430,7 @@ fn build_report(
     let cost = |g: &Group| {
         let len: usize = g.old.iter().map(|&o| ou[o].text.len()).sum::<usize>()
             + g.new.iter().map(|&n| nu[n].text.len()).sum::<usize>();
-        let same = g.old.len() == 1 && g.new.len() == 1 && ou[g.old[0]].key == nu[g.new[0]].key;
-        if same {
+        if unchanged(ou, nu, g) {
             len / 32
         } else {
             len
@@ -440,9 +439,7 @@ fn build_report(
     let diffs: Vec<_> = map_spread(&groups, spread, cost, |g| {
         let (old_text, old_lens) = join_texts(ou, &g.old);
         let (new_text, new_lens) = join_texts(nu, &g.new);
-        let single = g.old.len() == 1 && g.new.len() == 1;
-        let same = single && ou[g.old[0]].key == nu[g.new[0]].key;
-        let (op, inline, sim) = if same {
+        let (op, inline, sim) = if unchanged(ou, nu, g) {
             (Op::Noc, inline::equal_run(&old_text, &new_text), 1.0)
         } else {
             (Op::Mod, inline::diff(&old_text, &new_text), quantize(g.sim))
@@ -565,6 +562,11 @@ fn sorted_by<T, K: Ord>(mut items: Vec<T>, keys: &[K]) -> Vec<T> {
         }
     }
     items
+}
+
+/// Is `g` one unit on each side with the same comparison key (a NOC)?
+fn unchanged(ou: &[Unit], nu: &[Unit], g: &Group) -> bool {
+    matches!((&g.old[..], &g.new[..]), ([o], [n]) if ou[*o].key == nu[*n].key)
 }
 
 /// An ADD or SUP change for a unit with no partner.

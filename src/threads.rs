@@ -326,15 +326,17 @@ impl<F: FnOnce() -> A, A> Pending<'_, F, A> {
     fn finish(mut self) -> A {
         self.armed = false;
         match self.settle() {
-            Some(State::Offered(job)) => job(),
-            Some(State::Done(Ok(a))) => a,
-            Some(State::Done(Err(panic))) => resume_unwind(panic),
+            State::Offered(job) => job(),
+            State::Done(Ok(a)) => a,
+            State::Done(Err(panic)) => resume_unwind(panic),
             _ => unreachable!("the job is taken once, and it was not taken here"),
         }
     }
+}
 
+impl<F, A> Pending<'_, F, A> {
     /// Takes the job back, or waits until the helper is done with it; returns what was there.
-    fn settle(&self) -> Option<State<F, A>> {
+    fn settle(&self) -> State<F, A> {
         let mut state = lock(&self.shared.state);
         if matches!(*state, State::Running) {
             drop(state);
@@ -348,7 +350,7 @@ impl<F: FnOnce() -> A, A> Pending<'_, F, A> {
                 .wait(state)
                 .unwrap_or_else(PoisonError::into_inner);
         }
-        Some(std::mem::replace(&mut *state, State::Taken))
+        std::mem::replace(&mut *state, State::Taken)
     }
 }
 
@@ -357,15 +359,8 @@ impl<F, A> Drop for Pending<'_, F, A> {
     /// frames are gone, so it is either kept from starting it or waited for.
     fn drop(&mut self) {
         if self.armed {
-            let mut state = lock(&self.shared.state);
-            while matches!(*state, State::Running) {
-                state = self
-                    .shared
-                    .done
-                    .wait(state)
-                    .unwrap_or_else(PoisonError::into_inner);
-            }
-            *state = State::Taken;
+            // The job unrun, or the helper's result, is dropped with the caller's frames.
+            drop(self.settle());
         }
     }
 }
@@ -665,6 +660,38 @@ mod tests {
         assert_eq!(allowed_cores(), before);
         // Which thread ran `a` depends on the machine; both outcomes give the same results.
         eprintln!("`a` ran on the second thread {elsewhere} times of 300");
+    }
+
+    #[test]
+    fn map_spread_keeps_order_and_every_item_however_it_is_spread() {
+        let items: Vec<u64> = (0..101).collect();
+        // Uneven costs: the cut falls far from the middle of the list.
+        let cost = |&i: &u64| if i < 10 { 1000 } else { 1 };
+        let square = |&i: &u64| i * i;
+        let expected: Vec<u64> = items.iter().map(square).collect();
+        for spread in [Spread::Here, Spread::Two, Spread::Cores] {
+            assert_eq!(
+                map_spread(&items, spread, cost, square),
+                expected,
+                "{spread:?}"
+            );
+            assert_eq!(
+                map_spread(&items[..1], spread, cost, square),
+                vec![0],
+                "{spread:?}"
+            );
+            assert!(map_spread(&items[..0], spread, cost, square).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_new_helper_takes_over_once_the_last_one_has_ended() {
+        for _ in 0..3 {
+            let (a, b) = both(|| (1..=10u32).product::<u32>(), || 7);
+            assert_eq!((a, b), (3_628_800, 7));
+            // Longer than the helper stays awake: it ends, and the next call starts another.
+            std::thread::sleep(STAY_AWAKE * 2);
+        }
     }
 
     #[test]
