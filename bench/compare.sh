@@ -39,7 +39,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >&2
 fi
 
-# `resdiff` is the binary users get (scripts/dist: profile `dist`, statically linked on Linux);
+# `resdiff` is the binary users get (scripts/dist: profile `dist`, statically linked on Linux, with musl on x86_64);
 # `resdiff (release)` is plain `cargo build --release`, shown beside it for the start-up cost of
 # dynamic linking. The targets are judged on `resdiff`.
 echo "building resdiff (scripts/dist, and cargo build --release) ..." >&2

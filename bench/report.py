@@ -75,8 +75,8 @@ def main():
       "their median is the median of the rounds' medians); peak = maximum resident set size (one run under "
       "`/usr/bin/time`). `x resdiff` = the tool's median over resdiff's (above 1: resdiff is "
       "faster). `resdiff` is the binary users get (scripts/dist: profile `dist`, statically "
-      "linked on Linux); `resdiff (release)` is plain `cargo build --release`, dynamically "
-      "linked, shown for comparison. The targets are judged on `resdiff`. The machine is shared "
+      "linked on Linux, with musl on x86_64); `resdiff (release)` is plain `cargo build "
+      "--release`, dynamically linked with glibc, shown for comparison. The targets are judged on `resdiff`. The machine is shared "
       "with other builds: compare ratios within this table.")
     p("")
     p("| case | input | tool | median | x resdiff | runs | peak MiB | note |")

@@ -487,7 +487,12 @@ mod cores {
         // SAFETY: the handle keeps the thread joinable, so its pthread_t is valid; the call
         // reads only the set passed, of the size passed.
         unsafe {
-            libc::pthread_setaffinity_np(thread.as_pthread_t(), SIZE, set);
+            // std's `RawPthread` is an integer; musl's `pthread_t` is a pointer.
+            #[cfg(target_env = "musl")]
+            let id = thread.as_pthread_t() as libc::pthread_t;
+            #[cfg(not(target_env = "musl"))]
+            let id = thread.as_pthread_t();
+            libc::pthread_setaffinity_np(id, SIZE, set);
         }
     }
 
