@@ -2,8 +2,8 @@
  * this file for no other target).
  *
  * Why: the binary users get is linked statically with musl rather than glibc, because a static
- * glibc binary starts by asking the CPU about its caches (`init_cpu_features`: dozens of `cpuid`
- * instructions, each one a trap to the hypervisor on a virtual machine). That was 0.3-0.5 ms of
+ * glibc binary starts by asking the CPU about its caches (`init_cpu_features`: `cpuid`
+ * instructions, each one a trap to the hypervisor on a virtual machine). That was 0.3-0.8 ms of
  * every run here, `resdiff --version` 1.3 ms against 0.5 ms with musl. But musl's own x86_64
  * memcpy is `rep movsq` with byte loops around it, slow for the short copies Rust makes all the
  * time (13% of a 5,000-clause diff, against 4% for glibc's). These two functions replace musl's:
