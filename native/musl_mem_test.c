@@ -1,14 +1,83 @@
-/* Checks native/musl_mem.c against a byte-by-byte reference. Built by scripts/dist with
- * -Dmemcpy=fm_memcpy -Dmemmove=fm_memmove, so the functions under test do not replace the C
- * library's own while the test runs. Exit status 0 when every copy is right. */
+/* Checks native/musl_mem.c against byte-by-byte references. Built by scripts/dist with
+ * -Dmemcpy=fm_memcpy -Dmemmove=fm_memmove -Dmemcmp=fm_memcmp -Dbcmp=fm_bcmp, so the functions
+ * under test do not replace the C library's own while the test runs (and this file checks
+ * buffers with `same`, never with the memcmp under test). Exit status 0 when all is right. */
 #include <stdio.h>
-#include <string.h>
+#include <stddef.h>
 
 void *fm_memcpy(void *restrict, const void *restrict, size_t);
 void *fm_memmove(void *, const void *, size_t);
+int fm_memcmp(const void *, const void *, size_t);
+int fm_bcmp(const void *, const void *, size_t);
 
 enum { MAX = 4200, PAD = 200, SIZE = 2 * MAX + 4 * PAD };
 static unsigned char buf[SIZE], ref[SIZE];
+
+/* Are the first n bytes of a and b equal? */
+static int same(const unsigned char *a, const unsigned char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* The sign of memcmp, byte by byte. */
+static int order(const unsigned char *a, const unsigned char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return 0;
+}
+
+static int sign(int x)
+{
+	return (x > 0) - (x < 0);
+}
+
+/* memcmp and bcmp on every length to 300 (and some beyond), equal and with one difference at
+ * every place (beyond 300 bytes: the first and last 16 places and every 13th), in both
+ * directions and across the signed/unsigned boundary (0x7f against 0x80), at several
+ * alignments of both sides. Returns the number of comparisons, or -1. */
+static long check_compare(void)
+{
+	static unsigned char l[MAX + 64], r[MAX + 64];
+	static const unsigned char pairs[][2] = {{0x80, 0x7f}, {0x7f, 0x80}, {0x01, 0x00}, {0x00, 0xff}};
+	long checks = 0;
+	for (size_t n = 0; n <= MAX; n += (n < 300 ? 1 : 97)) {
+		for (int la = 0; la < 16; la += 3) {
+			for (int ra = 0; ra < 16; ra += 7) {
+				unsigned char *a = l + la, *b = r + ra;
+				for (size_t i = 0; i < n; i++)
+					a[i] = b[i] = (unsigned char)(i * 37 + 11);
+				for (size_t at = 0; at <= n; at++) {
+					if (n >= 300 && at >= 16 && at + 16 < n && at % 13 != 0)
+						continue;
+					/* at == n: no difference, one check; else each pair of bytes at `at`. */
+					size_t ways = at < n ? sizeof pairs / sizeof pairs[0] : 1;
+					for (size_t w = 0; w < ways; w++) {
+						unsigned char keep = a[at < n ? at : 0];
+						if (at < n) {
+							a[at] = pairs[w][0];
+							b[at] = pairs[w][1];
+						}
+						int want = order(a, b, n);
+						int got = fm_memcmp(a, b, n), eq = fm_bcmp(a, b, n) == 0;
+						if (at < n)
+							a[at] = b[at] = keep;
+						if (sign(got) != want || eq != (want == 0)) {
+							printf("memcmp wrong: n=%zu difference at %zu (pair %zu), alignments %d %d\n", n, at, w, la, ra);
+							return -1;
+						}
+						checks++;
+					}
+				}
+			}
+		}
+	}
+	return checks;
+}
 
 static void fill(void)
 {
@@ -31,7 +100,7 @@ int main(void)
 					tmp[i] = ref[s + i];
 				for (size_t i = 0; i < n; i++)
 					ref[d + i] = tmp[i];
-				if (fm_memmove(buf + d, buf + s, n) != buf + d || memcmp(buf, ref, SIZE) != 0) {
+				if (fm_memmove(buf + d, buf + s, n) != buf + d || !same(buf, ref, SIZE)) {
 					printf("memmove wrong: n=%zu delta=%d align=%d\n", n, delta, align);
 					return 1;
 				}
@@ -45,7 +114,7 @@ int main(void)
 				fill();
 				for (size_t i = 0; i < n; i++)
 					ref[d + i] = ref[s + i];
-				if (fm_memcpy(buf + d, buf + s, n) != buf + d || memcmp(buf, ref, SIZE) != 0) {
+				if (fm_memcpy(buf + d, buf + s, n) != buf + d || !same(buf, ref, SIZE)) {
 					printf("memcpy wrong: n=%zu source at %d, destination at %d\n", n, sa, da);
 					return 1;
 				}
@@ -53,6 +122,9 @@ int main(void)
 			}
 		}
 	}
-	printf("native/musl_mem.c: %ld copies checked\n", checks);
+	long compared = check_compare();
+	if (compared < 0)
+		return 1;
+	printf("native/musl_mem.c: %ld copies and %ld comparisons checked\n", checks, compared);
 	return 0;
 }
