@@ -1,6 +1,7 @@
 //! Compiles `native/musl_mem.c` (faster memcpy, memmove, memcmp and bcmp) into x86_64 musl
 //! builds only: the binary users get on Linux is linked statically with musl (scripts/dist),
-//! and musl's own memcpy is slow for short copies, its memcmp a byte-at-a-time loop. The file says why and how; other targets build nothing here.
+//! and musl's own memcpy is slow for short copies, its memcmp a byte-at-a-time loop. The file
+//! says why and how; other targets build nothing here.
 
 fn main() {
     println!("cargo:rerun-if-changed=native/musl_mem.c");
