@@ -74,6 +74,15 @@ pub(crate) fn both<A: Send, B: Send>(
     (pending.finish(), b)
 }
 
+/// Starts the second thread now, ahead of its first job ([`crate::expect_input`]): it waits
+/// for jobs as after any other, keeping its core awake for [`STAY_AWAKE`].
+pub(crate) fn start_early() {
+    if rayon::current_thread_index().is_none() && !Helper::is_current() {
+        // A job that does nothing: the thread only has to be running.
+        let _ = Helper::offer(Box::new(|| {}));
+    }
+}
+
 /// How a map may spread its items over threads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Spread {
@@ -559,6 +568,13 @@ mod cores {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_thread_started_early_serves_the_next_both() {
+        start_early();
+        let (a, b) = both(|| (0..10u64).sum::<u64>(), || "here");
+        assert_eq!((a, b), (45, "here"));
+    }
 
     #[test]
     fn both_returns_both_results_and_keeps_the_allowed_cores() {

@@ -41,6 +41,19 @@ fn keep_freed_memory() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
 }
 
+/// The bytes of the arguments that name files: what a command is about to read, known before
+/// the arguments are parsed (which takes a few tenths of a millisecond, time in which the
+/// library can wake a second core; see `resdiff::expect_input`). An argument that is not a
+/// file (a subcommand, a flag, a directory) counts nothing.
+fn named_file_bytes() -> u64 {
+    std::env::args_os()
+        .skip(1)
+        .filter_map(|a| std::fs::metadata(a).ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
+
 #[derive(Parser)]
 #[command(
     name = "resdiff",
@@ -216,6 +229,7 @@ impl From<std::io::Error> for Failure {
 
 fn main() -> ExitCode {
     keep_freed_memory();
+    resdiff::expect_input(named_file_bytes());
     let cli = Cli::parse();
     let verbose = cli.verbose;
     match run(cli) {
