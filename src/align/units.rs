@@ -58,24 +58,16 @@ pub(crate) fn weigh(units: &mut [Unit], scorer: &Scorer) {
 /// Word ids shared by both revisions, with document frequencies for IDF weights.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
-    ids: foldhash::HashMap<String, u32>,
     /// Number of units (both sides) holding each word.
     pub df: Vec<u32>,
     /// IDF weight of each word, set by [`Vocab::finish`].
     pub idf: Vec<f64>,
+    /// Each id's word, for the tests of the merge.
+    #[cfg(test)]
+    names: Vec<String>,
 }
 
 impl Vocab {
-    fn id(&mut self, w: &str) -> u32 {
-        if let Some(&id) = self.ids.get(w) {
-            return id;
-        }
-        let id = self.df.len() as u32;
-        self.ids.insert(w.to_string(), id);
-        self.df.push(0);
-        id
-    }
-
     /// Reads the words of both revisions' units. An anchored unit (its twin in the other
     /// revision says the same) is never scored: its words are only counted, twice on the old
     /// side (for itself and its twin) and not at all on the new one. A large text is read in
@@ -130,9 +122,24 @@ impl Vocab {
                 many.par_iter().map(|run| Run::read(run)).collect()
             }
         };
-        let mut lists = Vec::new();
+        // The first run's words keep their ids (they are numbered in reading order); each later
+        // run's words are looked up in its table, by the hash they were stored with, and the
+        // new ones numbered on. No word is copied or hashed again.
+        let mut runs = runs.into_iter();
+        let first = runs.next().expect("cut gives at least one run");
+        let (mut words, mut lists) = (first.words, first.lists);
+        self.df = first.df;
         for run in runs {
-            let global: Vec<u32> = run.words.names.iter().map(|w| self.id(w)).collect();
+            let global: Vec<u32> = (run.words.names.into_iter())
+                .zip(run.words.hashes)
+                .map(|(name, hash)| {
+                    let (id, new) = words.id_hashed(name, hash);
+                    if new {
+                        self.df.push(0);
+                    }
+                    id
+                })
+                .collect();
             for (local, &df) in run.df.iter().enumerate() {
                 self.df[global[local] as usize] += df;
             }
@@ -141,6 +148,11 @@ impl Vocab {
                 (side, index, words)
             }));
         }
+        #[cfg(test)]
+        {
+            self.names = words.names.iter().map(|w| w.to_string()).collect();
+        }
+        drop(words);
         drop(items);
         let sides = [old, new];
         for (side, index, words) in lists {
@@ -316,32 +328,59 @@ impl<'k> Interner<'k> {
     fn id(&mut self, w: Word<'k, '_>) -> (u32, bool) {
         let s = w.as_str();
         let h = Self::hash(s);
+        match self.find(s, h) {
+            Ok(id) => (id, false),
+            Err(at) => (
+                self.add(
+                    at,
+                    match w {
+                        Word::Text(t) => Cow::Borrowed(t),
+                        Word::Lowered(l) => Cow::Owned(l.to_string()),
+                    },
+                    h,
+                ),
+                true,
+            ),
+        }
+    }
+
+    /// [`Interner::id`] of a word already held, with its hash (merging another table).
+    fn id_hashed(&mut self, w: Cow<'k, str>, h: u64) -> (u32, bool) {
+        match self.find(&w, h) {
+            Ok(id) => (id, false),
+            Err(at) => (self.add(at, w, h), true),
+        }
+    }
+
+    /// The id of `s` (of hash `h`), or the free slot where it goes.
+    fn find(&self, s: &str, h: u64) -> Result<u32, usize> {
         let mask = self.slots.len() - 1;
         let mut at = h as usize & mask;
         loop {
             match self.slots[at] {
-                0 => break,
+                0 => return Err(at),
                 slot => {
                     let id = slot - 1;
                     let i = id as usize;
                     if self.hashes[i] == h && self.names[i] == s {
-                        return (id, false);
+                        return Ok(id);
                     }
                 }
             }
             at = (at + 1) & mask;
         }
+    }
+
+    /// Stores a new word in free slot `at`; returns its id.
+    fn add(&mut self, at: usize, w: Cow<'k, str>, h: u64) -> u32 {
         let id = self.names.len() as u32;
-        self.names.push(match w {
-            Word::Text(t) => Cow::Borrowed(t),
-            Word::Lowered(l) => Cow::Owned(l.to_string()),
-        });
+        self.names.push(w);
         self.hashes.push(h);
         self.slots[at] = id + 1;
         if self.names.len() * 2 > self.slots.len() {
             self.grow();
         }
-        (id, true)
+        id
     }
 
     /// Doubles the table and puts every id back in its slot.
@@ -499,9 +538,7 @@ mod tests {
                     .map(|u| (u.words.clone(), u.set.clone(), u.dups.clone()))
                     .collect::<Vec<_>>()
             };
-            let mut ids: Vec<(String, u32)> = vocab.ids.into_iter().collect();
-            ids.sort();
-            (ids, vocab.df, words(&ou), words(&nu))
+            (vocab.names, vocab.df, words(&ou), words(&nu))
         };
         let one = read(Some(1));
         assert!(one.2.iter().any(|(w, _, _)| !w.is_empty()));
