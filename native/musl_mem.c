@@ -1,14 +1,14 @@
-/* memcpy, memmove, memcmp and bcmp for resdiff's statically linked musl build (x86_64 only; build.rs compiles
- * this file for no other target).
+/* memcpy, memmove, memcmp and bcmp for resdiff's statically linked musl build (x86_64 only;
+ * build.rs compiles this file for no other target).
  *
  * Why: the binary users get is linked statically with musl rather than glibc, because a static
  * glibc binary starts by asking the CPU about its caches (`init_cpu_features`: `cpuid`
  * instructions, each one a trap to the hypervisor on a virtual machine). That was 0.3-0.8 ms of
  * every run here, `resdiff --version` 1.3 ms against 0.5 ms with musl. But musl's own x86_64
  * memcpy is `rep movsq` with byte loops around it, slow for the short copies Rust makes all the
- * time (13% of a 5,000-clause diff, against 4% for glibc's). These two functions replace musl's:
- * copies of up to 64 bytes are two overlapping loads and stores of the right width, longer ones
- * go by 64-byte blocks of SSE2 registers, and memcpy of 2 KiB or more uses `rep movsb`.
+ * time (13% of a 5,000-clause diff, against 4% for glibc's). memcpy and memmove here: copies of
+ * up to 64 bytes are two overlapping loads and stores of the right width, longer ones go by
+ * 64-byte blocks of SSE2 registers, and memcpy of 2 KiB or more uses `rep movsb`.
  * musl's memcmp (which its bcmp calls) compares a byte at a time: 19% of the instructions of a
  * 500-clause diff, where Rust compares strings for equality (clause keys, words, texts). memcmp
  * and bcmp here compare 16 bytes at a time. All four are in this one file, so that the linker,
@@ -16,7 +16,8 @@
  *
  * Compiled with -fno-builtin and -fno-tree-loop-distribute-patterns, so the compiler cannot turn
  * the loops below back into calls to memcpy. scripts/dist runs native/musl_mem_test.c against
- * this file (every size to 300 bytes and beyond, both overlaps) before it builds.
+ * this file (copies of every size to 300 bytes and beyond, both overlaps; comparisons with a
+ * difference at every place) before it builds.
  */
 #include <stddef.h>
 #include <stdint.h>
