@@ -52,11 +52,9 @@ const SECOND_THREAD_FROM_CLAUSES: usize = 1000;
 /// has its own work meanwhile (the binary parses its arguments). A 500-clause diff, whole
 /// process: 3.31-3.36 -> 3.24 ms (benches/README.md, thirteenth session). A hint only:
 /// without it the thread starts at its first job; with it and no job, the thread ends on its
-/// own.
-pub fn expect_input(bytes: u64) {
-    if bytes >= SECOND_THREAD_FROM_BYTES {
-        threads::start_early();
-    }
+/// own. Returns whether a second thread now has the (empty) job.
+pub fn expect_input(bytes: u64) -> bool {
+    bytes >= SECOND_THREAD_FROM_BYTES && threads::start_early()
 }
 
 /// Loads two revisions at once, one on a second thread: the whole-process cost of a diff is
@@ -92,4 +90,13 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
     let warnings = evidence.warnings(old, new, &report);
     report.warnings.extend(warnings);
     report
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn expect_input_starts_a_second_thread_only_from_the_threshold() {
+        assert!(!super::expect_input(super::SECOND_THREAD_FROM_BYTES - 1));
+        assert!(super::expect_input(super::SECOND_THREAD_FROM_BYTES));
+    }
 }

@@ -75,12 +75,14 @@ pub(crate) fn both<A: Send, B: Send>(
 }
 
 /// Starts the second thread now, ahead of its first job ([`crate::expect_input`]): it waits
-/// for jobs as after any other, keeping its core awake for [`STAY_AWAKE`].
-pub(crate) fn start_early() {
-    if rayon::current_thread_index().is_none() && !Helper::is_current() {
+/// for jobs as after any other, keeping its core awake for [`STAY_AWAKE`]. Says whether a
+/// second thread took the (empty) job: not on a thread of rayon's pool or on the helper
+/// itself, which never offer jobs to a helper (see [`both`]).
+pub(crate) fn start_early() -> bool {
+    rayon::current_thread_index().is_none()
+        && !Helper::is_current()
         // A job that does nothing: the thread only has to be running.
-        let _ = Helper::offer(Box::new(|| {}));
-    }
+        && Helper::offer(Box::new(|| {})).is_ok()
 }
 
 /// How a map may spread its items over threads.
@@ -570,10 +572,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_thread_started_early_serves_the_next_both() {
-        start_early();
+    fn a_thread_starts_early_only_where_both_would_offer_it_jobs() {
+        assert!(start_early(), "a second thread takes the empty job");
         let (a, b) = both(|| (0..10u64).sum::<u64>(), || "here");
         assert_eq!((a, b), (45, "here"));
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        assert!(
+            !pool.install(start_early),
+            "rayon's threads use rayon::join"
+        );
     }
 
     #[test]
