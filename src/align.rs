@@ -113,8 +113,16 @@ pub(crate) struct Group {
     pub sim: f64,
 }
 
-/// From this many items, a map runs on every core (rayon's pool).
+/// From this many items, a map of a large comparison runs on every core (rayon's pool).
 const PARALLEL_FROM: usize = 2048;
+
+/// From this many units (both revisions: about 10,000 clauses a side), work is spread over
+/// rayon's pool, a thread per core; below, over two threads at most. Starting the pool creates
+/// its threads, each with a fresh heap of the allocator (its first huge pages zeroed by the
+/// kernel), while its first task waits. Measured whole-process, two threads against the pool
+/// (benches/README.md, fourteenth session): 5,000 clauses 31.4 -> 29.7 ms, 10,000 clauses the
+/// same within 1%, 20,000 and 50,000 clauses 1-3% slower (so they keep the pool).
+pub(crate) const POOL_FROM_UNITS: usize = 20_000;
 
 /// From this many units (both revisions: a resolution of about 200 clauses), a smaller map
 /// runs on two threads: its halves then take longer than creating the second thread. Below,
@@ -124,7 +132,7 @@ pub(crate) const TWO_THREADS_FROM_UNITS: usize = 400;
 
 /// The spread for `items` items of a comparison of `units` units.
 fn spread(items: usize, units: usize) -> Spread {
-    if items >= PARALLEL_FROM {
+    if items >= PARALLEL_FROM && units >= POOL_FROM_UNITS {
         Spread::Cores
     } else if units >= TWO_THREADS_FROM_UNITS && items >= 2 {
         Spread::Two

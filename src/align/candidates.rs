@@ -14,9 +14,6 @@ pub(crate) struct Limits {
     pub per_unit: usize,
 }
 
-/// Units (both sides) from which the two probe directions run on two cores.
-const PARALLEL_FROM_UNITS: usize = 4096;
-
 /// Postings: for each word id, the free units of one side holding it, in reading order.
 fn index(units: &[Unit], free: &[bool], vocab_len: usize) -> Vec<Vec<u32>> {
     let mut post: Vec<Vec<u32>> = vec![Vec::new(); vocab_len];
@@ -131,7 +128,7 @@ pub(crate) fn candidates(
     // Both directions at once when the texts are large enough to pay for a second thread (a
     // small text is done before a second core wakes up).
     let units = old.len() + new.len();
-    let (mut out, more) = if units >= PARALLEL_FROM_UNITS {
+    let (mut out, more) = if units >= super::POOL_FROM_UNITS {
         crate::threads::start_pool();
         rayon::join(forward, backward)
     } else if units >= super::TWO_THREADS_FROM_UNITS {

@@ -102,7 +102,8 @@ impl Vocab {
             }
         }
         let bytes: usize = items.iter().map(|i| i.key.len()).sum();
-        let parts = parts.unwrap_or(if bytes >= READ_ON_CORES_FROM {
+        let on_pool = old.len() + new.len() >= super::POOL_FROM_UNITS;
+        let parts = parts.unwrap_or(if on_pool {
             crate::threads::start_pool();
             rayon::current_num_threads()
         } else if bytes >= READ_ON_TWO_FROM {
@@ -113,7 +114,7 @@ impl Vocab {
         let runs: Vec<Run> = match cut(&items, parts.max(1), bytes)[..] {
             [one] => vec![Run::read(one)],
             // A second thread of our own (mid-sized texts: the pool is not started).
-            [a, b] if bytes < READ_ON_CORES_FROM => {
+            [a, b] if !on_pool => {
                 let (a, b) = crate::threads::both(|| Run::read(a), || Run::read(b));
                 vec![a, b]
             }
@@ -210,9 +211,6 @@ fn each_word<'t>(text: &'t str, lower: &mut String, mut f: impl FnMut(Word<'t, '
         }
     }
 }
-
-/// Bytes of text from which the words are read on every core (about 2,000 clauses).
-const READ_ON_CORES_FROM: usize = 400 * 1024;
 
 /// Bytes of text from which the words are read on two threads (about 300 clauses): each half
 /// then takes longer than creating the second thread.
