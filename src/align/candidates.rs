@@ -14,15 +14,52 @@ pub(crate) struct Limits {
     pub per_unit: usize,
 }
 
-/// Postings: for each word id, the free units of one side holding it, in reading order.
-fn index(units: &[Unit], free: &[bool], vocab_len: usize) -> Vec<Vec<u32>> {
-    let mut post: Vec<Vec<u32>> = vec![Vec::new(); vocab_len];
-    for u in units.iter().filter(|u| free[u.index]) {
+/// Postings: for each word id, the free units of one side holding it, in reading order. One
+/// flat array cut at offsets: a vector per word cost an allocation (and its growth) for each of
+/// the tens of thousands of words of a large text.
+struct Postings {
+    /// Where each word's units begin in `units`; the last entry is the total.
+    start: Vec<u32>,
+    units: Vec<u32>,
+}
+
+impl Postings {
+    fn of(&self, w: u32) -> &[u32] {
+        let w = w as usize;
+        &self.units[self.start[w] as usize..self.start[w + 1] as usize]
+    }
+
+    fn count(&self, w: u32) -> usize {
+        let w = w as usize;
+        (self.start[w + 1] - self.start[w]) as usize
+    }
+}
+
+fn index(units: &[Unit], free: &[bool], vocab_len: usize) -> Postings {
+    let held = || units.iter().filter(|u| free[u.index]);
+    // Counts, then offsets, then each unit placed at its word's next free slot.
+    let mut start = vec![0u32; vocab_len + 1];
+    for u in held() {
         for &w in &u.set {
-            post[w as usize].push(u.index as u32);
+            start[w as usize + 1] += 1;
         }
     }
-    post
+    for w in 0..vocab_len {
+        start[w + 1] += start[w];
+    }
+    let mut next = start.clone();
+    let mut placed = vec![0u32; start[vocab_len] as usize];
+    for u in held() {
+        for &w in &u.set {
+            let at = &mut next[w as usize];
+            placed[*at as usize] = u.index as u32;
+            *at += 1;
+        }
+    }
+    Postings {
+        start,
+        units: placed,
+    }
 }
 
 /// Does `a` rank before `b`: more shared weight, then earlier in reading order.
@@ -35,7 +72,7 @@ fn before(a: &(u32, f64), b: &(u32, f64)) -> bool {
 fn probe(
     from: &[Unit<'_>],
     free: &[bool],
-    post: &[Vec<u32>],
+    post: &Postings,
     other_len: usize,
     idf: &[f64],
     limits: &Limits,
@@ -51,10 +88,10 @@ fn probe(
     for u in from.iter().filter(|u| free[u.index]) {
         probes.clear();
         probes.extend(u.set.iter().copied().filter(|&w| {
-            let n = post[w as usize].len();
+            let n = post.count(w);
             n > 0 && n <= limits.max_postings
         }));
-        probes.sort_unstable_by_key(|&w| (post[w as usize].len(), w));
+        probes.sort_unstable_by_key(|&w| (post.count(w), w));
         probes.truncate(limits.probe_words);
         // Shared weights first, every posting read in the same order: a unit's weight is the
         // same sum, added in the same order, as when its probes are read one by one. Every
@@ -62,7 +99,7 @@ fn probe(
         for &w in &probes {
             let wt = idf.get(w as usize).copied().unwrap_or(0.0);
             debug_assert!(wt > 0.0, "an IDF weight is positive");
-            for &v in &post[w as usize] {
+            for &v in post.of(w) {
                 score[v as usize] += wt;
             }
         }
@@ -74,7 +111,7 @@ fn probe(
         best.clear();
         let mut last = (u32::MAX, f64::NEG_INFINITY);
         for &w in &probes {
-            for &v in &post[w as usize] {
+            for &v in post.of(w) {
                 let weight = std::mem::replace(&mut score[v as usize], 0.0);
                 if weight == 0.0 || weight < last.1 || (weight == last.1 && v > last.0) {
                     continue;
