@@ -3,6 +3,7 @@
 //! number of units times a small constant, not with its square.
 
 use super::units::Unit;
+use crate::threads::{map_spread, Spread};
 
 /// Limits of the candidate search.
 pub(crate) struct Limits {
@@ -16,17 +17,49 @@ pub(crate) struct Limits {
 
 /// Postings: for each word id, the free units of one side holding it, in reading order. One
 /// flat array cut at offsets: a vector per word cost an allocation (and its growth) for each of
-/// the tens of thousands of words of a large text.
+/// the tens of thousands of words of a large text. A unit is named by its rank among the free
+/// units (`held[rank]` is its index), so that a probe's weights take one entry per free unit,
+/// not one per unit (50,000 clauses: 7,500 free units against 50,000 in all).
 struct Postings {
-    /// Where each word's units begin in `units`; the last entry is the total.
+    /// Where each word's ranks begin in `ranks`; the last entry is the total.
     start: Vec<u32>,
-    units: Vec<u32>,
+    ranks: Vec<u32>,
+    /// The index of the free unit of each rank (ranks follow reading order).
+    held: Vec<u32>,
 }
 
 impl Postings {
+    /// The postings of the free units of one side.
+    fn new(held: &[&Unit], vocab_len: usize) -> Postings {
+        // Counts, then offsets, then each unit placed at its word's next free slot.
+        let mut start = vec![0u32; vocab_len + 1];
+        for u in held {
+            for &w in &u.set {
+                start[w as usize + 1] += 1;
+            }
+        }
+        for w in 0..vocab_len {
+            start[w + 1] += start[w];
+        }
+        let mut next = start.clone();
+        let mut ranks = vec![0u32; start[vocab_len] as usize];
+        for (rank, u) in held.iter().enumerate() {
+            for &w in &u.set {
+                let at = &mut next[w as usize];
+                ranks[*at as usize] = rank as u32;
+                *at += 1;
+            }
+        }
+        Postings {
+            start,
+            ranks,
+            held: held.iter().map(|u| u.index as u32).collect(),
+        }
+    }
+
     fn of(&self, w: u32) -> &[u32] {
         let w = w as usize;
-        &self.units[self.start[w] as usize..self.start[w + 1] as usize]
+        &self.ranks[self.start[w] as usize..self.start[w + 1] as usize]
     }
 
     fn count(&self, w: u32) -> usize {
@@ -35,57 +68,28 @@ impl Postings {
     }
 }
 
-fn index(units: &[Unit], free: &[bool], vocab_len: usize) -> Postings {
-    let held = || units.iter().filter(|u| free[u.index]);
-    // Counts, then offsets, then each unit placed at its word's next free slot.
-    let mut start = vec![0u32; vocab_len + 1];
-    for u in held() {
-        for &w in &u.set {
-            start[w as usize + 1] += 1;
-        }
-    }
-    for w in 0..vocab_len {
-        start[w + 1] += start[w];
-    }
-    let mut next = start.clone();
-    let mut placed = vec![0u32; start[vocab_len] as usize];
-    for u in held() {
-        for &w in &u.set {
-            let at = &mut next[w as usize];
-            placed[*at as usize] = u.index as u32;
-            *at += 1;
-        }
-    }
-    Postings {
-        start,
-        units: placed,
-    }
-}
-
 /// Does `a` rank before `b`: more shared weight, then earlier in reading order.
 fn before(a: &(u32, f64), b: &(u32, f64)) -> bool {
     b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)).is_lt()
 }
 
-/// For each free unit of `from`, the best free units of the other side (by `post`).
-#[allow(clippy::too_many_arguments)]
+/// For each unit of `from` (free units of one side), the best free units of the other side
+/// (by `post`), as (old, new) pairs.
 fn probe(
-    from: &[Unit<'_>],
-    free: &[bool],
+    from: &[&Unit<'_>],
     post: &Postings,
-    other_len: usize,
     idf: &[f64],
     limits: &Limits,
-    out: &mut Vec<(usize, usize)>,
     flip: bool,
-) {
-    // Shared weight per unit of the other side, dense: a unit's probes touch a few thousand
-    // entries at most, each reset to 0 when it is ranked.
-    let mut score = vec![0.0f64; other_len];
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(from.len() * limits.per_unit);
+    // Shared weight per free unit of the other side (by rank), dense: a unit's probes touch a
+    // few thousand entries at most, each reset to 0 when it is ranked.
+    let mut score = vec![0.0f64; post.held.len()];
     // Reused for every unit: no allocation per probed unit.
     let mut probes: Vec<u32> = Vec::new();
     let mut best: Vec<(u32, f64)> = Vec::with_capacity(limits.per_unit + 1);
-    for u in from.iter().filter(|u| free[u.index]) {
+    for u in from {
         probes.clear();
         probes.extend(u.set.iter().copied().filter(|&w| {
             let n = post.count(w);
@@ -125,14 +129,21 @@ fn probe(
                 }
             }
         }
-        for &(v, _) in &best {
-            out.push(if flip {
-                (v as usize, u.index)
-            } else {
-                (u.index, v as usize)
-            });
+        for &(rank, _) in &best {
+            let v = post.held[rank as usize] as usize;
+            out.push(if flip { (v, u.index) } else { (u.index, v) });
         }
     }
+    out
+}
+
+/// Free units probed in one task: enough to pay for the task, few enough for two threads (or
+/// the pool's) to share the work evenly.
+const CHUNK: usize = 128;
+
+/// The free units of one side.
+fn held<'u, 'a>(side: &'u [Unit<'a>], free: &[bool]) -> Vec<&'u Unit<'a>> {
+    side.iter().filter(|u| free[u.index]).collect()
 }
 
 /// Candidate (old, new) pairs among free units, sorted and unique.
@@ -144,36 +155,60 @@ pub(crate) fn candidates(
     idf: &[f64],
     limits: &Limits,
 ) -> Vec<(usize, usize)> {
-    // The free units of `from` probed against the postings of the other side's free units.
-    let direction = |from: &[Unit], from_free: &[bool], to: &[Unit], to_free: &[bool], flip| {
-        let mut out = Vec::new();
-        let post = index(to, to_free, idf.len());
-        probe(
-            from,
-            from_free,
-            &post,
-            to.len(),
-            idf,
-            limits,
-            &mut out,
-            flip,
-        );
-        out
-    };
-    let forward = || direction(old, old_free, new, new_free, false);
-    let backward = || direction(new, new_free, old, old_free, true);
-    // Both directions at once when the texts are large enough to pay for a second thread (a
-    // small text is done before a second core wakes up).
     let units = old.len() + new.len();
-    let (mut out, more) = if units >= super::POOL_FROM_UNITS {
-        crate::threads::start_pool();
-        rayon::join(forward, backward)
+    // Large texts on every core, mid-sized ones on two threads (a small text is done before a
+    // second core wakes up).
+    let spread = if units >= super::POOL_FROM_UNITS {
+        Spread::Cores
     } else if units >= super::TWO_THREADS_FROM_UNITS {
-        crate::threads::both(forward, backward)
+        Spread::Two
     } else {
-        (forward(), backward())
+        Spread::Here
     };
-    out.extend(more);
+    candidates_in(old, new, old_free, new_free, idf, limits, spread, CHUNK)
+}
+
+/// [`candidates`], spread as said, `chunk` units to a task.
+#[allow(clippy::too_many_arguments)]
+fn candidates_in(
+    old: &[Unit],
+    new: &[Unit],
+    old_free: &[bool],
+    new_free: &[bool],
+    idf: &[f64],
+    limits: &Limits,
+    spread: Spread,
+    chunk: usize,
+) -> Vec<(usize, usize)> {
+    let (old_held, new_held) = (held(old, old_free), held(new, new_free));
+    let sides: [&[&Unit]; 2] = [&old_held, &new_held];
+    let posts = map_spread(&sides, spread, |s| s.len(), |s| Postings::new(s, idf.len()));
+    // Each side's free units probe the other side's postings (old: forward, new: backward),
+    // in chunks taken from both sides in turn: a cut into two halves of equal size gives each
+    // thread half of each direction. At 5,000 clauses the forward direction alone cost 3.3 ms
+    // and the backward one 2.1 ms (50,000 clauses: 61 and 45 ms), one per thread.
+    let forward = old_held.chunks(chunk).map(|c| (false, c));
+    let backward = new_held.chunks(chunk).map(|c| (true, c));
+    let mut tasks: Vec<(bool, &[&Unit])> = Vec::new();
+    let (mut f, mut b) = (forward.fuse(), backward.fuse());
+    loop {
+        let before = tasks.len();
+        tasks.extend(f.next());
+        tasks.extend(b.next());
+        if tasks.len() == before {
+            break;
+        }
+    }
+    let lists = map_spread(
+        &tasks,
+        spread,
+        |t| t.1.len(),
+        |&(flip, part)| {
+            let post = if flip { &posts[0] } else { &posts[1] };
+            probe(part, post, idf, limits, flip)
+        },
+    );
+    let mut out: Vec<(usize, usize)> = lists.into_iter().flatten().collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -263,7 +298,8 @@ mod tests {
     }
 
     proptest! {
-        /// The candidates are those of the definition, ties and caps included.
+        /// The candidates are those of the definition, ties and caps included, however the
+        /// work is cut into tasks and spread over threads.
         #[test]
         fn candidates_are_those_of_the_definition(
             old_sets in proptest::collection::vec(proptest::collection::vec(0u32..12, 0..6), 0..14),
@@ -274,6 +310,8 @@ mod tests {
             probe_words in 1usize..5,
             max_postings in 1usize..6,
             per_unit in 1usize..4,
+            spread in prop_oneof![Just(Spread::Here), Just(Spread::Two), Just(Spread::Cores)],
+            chunk in 1usize..5,
         ) {
             let old: Vec<Unit> = old_sets.into_iter().enumerate().map(|(i, s)| unit(i, s)).collect();
             let new: Vec<Unit> = new_sets.into_iter().enumerate().map(|(i, s)| unit(i, s)).collect();
@@ -282,9 +320,15 @@ mod tests {
             // Few distinct weights: equal shared weights (ties) are common.
             let idf: Vec<f64> = weights.iter().map(|&w| f64::from(w) * 0.7).collect();
             let limits = Limits { probe_words, max_postings, per_unit };
+            let expected = by_definition(&old, &new, &old_free, &new_free, &idf, &limits);
             prop_assert_eq!(
                 candidates(&old, &new, &old_free, &new_free, &idf, &limits),
-                by_definition(&old, &new, &old_free, &new_free, &idf, &limits)
+                expected.clone()
+            );
+            // However the probes are cut into tasks and spread over threads.
+            prop_assert_eq!(
+                candidates_in(&old, &new, &old_free, &new_free, &idf, &limits, spread, chunk),
+                expected
             );
         }
     }
