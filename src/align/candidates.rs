@@ -89,6 +89,8 @@ fn probe(
     // Reused for every unit: no allocation per probed unit.
     let mut probes: Vec<u32> = Vec::new();
     let mut best: Vec<(u32, f64)> = Vec::with_capacity(limits.per_unit + 1);
+    // The units a probe touched, each once, in the order first touched (the first `n`).
+    let mut touched: Vec<u32> = Vec::new();
     for u in from {
         probes.clear();
         probes.extend(u.set.iter().copied().filter(|&w| {
@@ -99,34 +101,42 @@ fn probe(
         probes.truncate(limits.probe_words);
         // Shared weights first, every posting read in the same order: a unit's weight is the
         // same sum, added in the same order, as when its probes are read one by one. Every
-        // weight is positive (an IDF is at least ln 2), so a unit touched has a weight above 0.
+        // weight is positive (an IDF is at least ln 2), so a unit touched has a weight above 0,
+        // and its first touch is when its weight was 0. Each posting is written to `touched`,
+        // which moves on only at a first touch: no branch to mispredict.
+        let most = probes.iter().map(|&w| post.count(w)).sum::<usize>();
+        if touched.len() < most {
+            touched.resize(most, 0);
+        }
+        let mut n = 0;
         for &w in &probes {
             let wt = idf.get(w as usize).copied().unwrap_or(0.0);
             debug_assert!(wt > 0.0, "an IDF weight is positive");
             for &v in post.of(w) {
-                score[v as usize] += wt;
+                let s = &mut score[v as usize];
+                touched[n] = v;
+                n += usize::from(*s == 0.0);
+                *s += wt;
             }
         }
-        // Then each unit touched, at its first posting (its weight is taken and reset to 0,
-        // so its later postings skip it): best shared weight first, then reading order (a
-        // total order: no hash-map order leaks into the result). The kept few stay sorted as
-        // they are met; most units fall below the last kept one and cost one comparison of
-        // weights (positive and finite, so `<` orders them as `before` does).
+        // Then each unit touched, once (its weight is taken and reset to 0): best shared
+        // weight first, then reading order (a total order: no hash-map order leaks into the
+        // result). The kept few stay sorted as they are met; most units fall below the last
+        // kept one and cost one comparison of weights (positive and finite, so `<` orders them
+        // as `before` does).
         best.clear();
         let mut last = (u32::MAX, f64::NEG_INFINITY);
-        for &w in &probes {
-            for &v in post.of(w) {
-                let weight = std::mem::replace(&mut score[v as usize], 0.0);
-                if weight == 0.0 || weight < last.1 || (weight == last.1 && v > last.0) {
-                    continue;
-                }
-                let cand = (v, weight);
-                let at = best.partition_point(|b| before(b, &cand));
-                best.insert(at, cand);
-                best.truncate(limits.per_unit);
-                if best.len() == limits.per_unit {
-                    last = best[best.len() - 1];
-                }
+        for &v in &touched[..n] {
+            let weight = std::mem::replace(&mut score[v as usize], 0.0);
+            if weight == 0.0 || weight < last.1 || (weight == last.1 && v > last.0) {
+                continue;
+            }
+            let cand = (v, weight);
+            let at = best.partition_point(|b| before(b, &cand));
+            best.insert(at, cand);
+            best.truncate(limits.per_unit);
+            if best.len() == limits.per_unit {
+                last = best[best.len() - 1];
             }
         }
         for &(rank, _) in &best {
