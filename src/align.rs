@@ -27,7 +27,7 @@ use crate::inline;
 use crate::model::{Op, Resolution, View, Warning};
 use crate::report::{Change, Flags, Report, SegmentOp, Side, Summary, DIFF_SCHEMA_VERSION};
 use crate::threads::{map_spread, Spread};
-use candidates::Limits;
+use candidates::{Limits, Work};
 use matching::Weighted;
 use similarity::{quantize, Scorer};
 use splitmerge::SplitCtx;
@@ -122,22 +122,33 @@ const PARALLEL_FROM: usize = 2048;
 /// kernel), while its first task waits. Measured whole-process, two threads against the pool
 /// (benches/README.md, fourteenth session): 5,000 clauses 31.4 -> 29.7 ms, 10,000 clauses the
 /// same within 1%, 20,000 and 50,000 clauses 1-3% slower (so they keep the pool).
-pub(crate) const POOL_FROM_UNITS: usize = 20_000;
+const POOL_FROM_UNITS: usize = 20_000;
 
 /// From this many units (both revisions: a resolution of about 200 clauses), a smaller map
 /// runs on two threads: its halves then take longer than creating the second thread. Below,
 /// everything runs on the calling thread: a small resolution is done before a second core
 /// wakes up.
-pub(crate) const TWO_THREADS_FROM_UNITS: usize = 400;
+const TWO_THREADS_FROM_UNITS: usize = 400;
 
-/// The spread for `items` items of a comparison of `units` units.
-fn spread(items: usize, units: usize) -> Spread {
-    if items >= PARALLEL_FROM && units >= POOL_FROM_UNITS {
+/// The threads a comparison of `units` units may use: rayon's pool, two, or the calling one.
+fn threads_for(units: usize) -> Spread {
+    if units >= POOL_FROM_UNITS {
         Spread::Cores
-    } else if units >= TWO_THREADS_FROM_UNITS && items >= 2 {
+    } else if units >= TWO_THREADS_FROM_UNITS {
         Spread::Two
     } else {
         Spread::Here
+    }
+}
+
+/// The spread for `items` items of a comparison of `units` units: the pool only for many
+/// items, two threads for two items or more.
+fn spread(items: usize, units: usize) -> Spread {
+    match threads_for(units) {
+        Spread::Cores if items >= PARALLEL_FROM => Spread::Cores,
+        Spread::Here => Spread::Here,
+        _ if items >= 2 => Spread::Two,
+        _ => Spread::Here,
     }
 }
 
@@ -196,7 +207,8 @@ fn align_units(
         max_postings: options.max_postings.max(1),
         per_unit: options.max_candidates.max(1),
     };
-    let cands = candidates::candidates(ou, nu, &old_free, &new_free, scorer.idf, &limits);
+    let work = Work::for_units(ou.len() + nu.len());
+    let cands = candidates::candidates(ou, nu, &old_free, &new_free, scorer.idf, &limits, work);
     // Scores are only compared with these thresholds: pairs that cannot reach the lower one
     // skip the word-order LCS (most candidates of a large text).
     let floor = options.min_similarity.min(options.move_threshold);

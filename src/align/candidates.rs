@@ -151,6 +151,25 @@ fn probe(
 /// the pool's) to share the work evenly.
 const CHUNK: usize = 128;
 
+/// How the search is cut into tasks and spread over threads; the result is the same however.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Work {
+    pub spread: Spread,
+    /// Free units probed in one task.
+    pub chunk: usize,
+}
+
+impl Work {
+    /// Large texts on every core, mid-sized ones on two threads (a small text is done before
+    /// a second core wakes up), [`CHUNK`] units to a task.
+    pub fn for_units(units: usize) -> Work {
+        Work {
+            spread: super::threads_for(units),
+            chunk: CHUNK,
+        }
+    }
+}
+
 /// The free units of one side.
 fn held<'u, 'a>(side: &'u [Unit<'a>], free: &[bool]) -> Vec<&'u Unit<'a>> {
     side.iter().filter(|u| free[u.index]).collect()
@@ -164,54 +183,34 @@ pub(crate) fn candidates(
     new_free: &[bool],
     idf: &[f64],
     limits: &Limits,
-) -> Vec<(usize, usize)> {
-    let units = old.len() + new.len();
-    // Large texts on every core, mid-sized ones on two threads (a small text is done before a
-    // second core wakes up).
-    let spread = if units >= super::POOL_FROM_UNITS {
-        Spread::Cores
-    } else if units >= super::TWO_THREADS_FROM_UNITS {
-        Spread::Two
-    } else {
-        Spread::Here
-    };
-    candidates_in(old, new, old_free, new_free, idf, limits, spread, CHUNK)
-}
-
-/// [`candidates`], spread as said, `chunk` units to a task.
-#[allow(clippy::too_many_arguments)]
-fn candidates_in(
-    old: &[Unit],
-    new: &[Unit],
-    old_free: &[bool],
-    new_free: &[bool],
-    idf: &[f64],
-    limits: &Limits,
-    spread: Spread,
-    chunk: usize,
+    work: Work,
 ) -> Vec<(usize, usize)> {
     let (old_held, new_held) = (held(old, old_free), held(new, new_free));
     let sides: [&[&Unit]; 2] = [&old_held, &new_held];
-    let posts = map_spread(&sides, spread, |s| s.len(), |s| Postings::new(s, idf.len()));
+    let posts = map_spread(
+        &sides,
+        work.spread,
+        |s| s.len(),
+        |s| Postings::new(s, idf.len()),
+    );
     // Each side's free units probe the other side's postings (old: forward, new: backward),
     // in chunks taken from both sides in turn: a cut into two halves of equal size gives each
     // thread half of each direction. At 5,000 clauses the forward direction alone cost 3.3 ms
     // and the backward one 2.1 ms (50,000 clauses: 61 and 45 ms), one per thread.
-    let forward = old_held.chunks(chunk).map(|c| (false, c));
-    let backward = new_held.chunks(chunk).map(|c| (true, c));
+    let (mut forward, mut backward) = (old_held.chunks(work.chunk), new_held.chunks(work.chunk));
     let mut tasks: Vec<(bool, &[&Unit])> = Vec::new();
-    let (mut f, mut b) = (forward.fuse(), backward.fuse());
     loop {
-        let before = tasks.len();
-        tasks.extend(f.next());
-        tasks.extend(b.next());
-        if tasks.len() == before {
-            break;
+        match (forward.next(), backward.next()) {
+            (None, None) => break,
+            (f, b) => {
+                tasks.extend(f.map(|c| (false, c)));
+                tasks.extend(b.map(|c| (true, c)));
+            }
         }
     }
     let lists = map_spread(
         &tasks,
-        spread,
+        work.spread,
         |t| t.1.len(),
         |&(flip, part)| {
             let post = if flip { &posts[0] } else { &posts[1] };
@@ -331,13 +330,15 @@ mod tests {
             let idf: Vec<f64> = weights.iter().map(|&w| f64::from(w) * 0.7).collect();
             let limits = Limits { probe_words, max_postings, per_unit };
             let expected = by_definition(&old, &new, &old_free, &new_free, &idf, &limits);
+            let work = Work::for_units(old.len() + new.len());
             prop_assert_eq!(
-                candidates(&old, &new, &old_free, &new_free, &idf, &limits),
+                candidates(&old, &new, &old_free, &new_free, &idf, &limits, work),
                 expected.clone()
             );
             // However the probes are cut into tasks and spread over threads.
+            let work = Work { spread, chunk };
             prop_assert_eq!(
-                candidates_in(&old, &new, &old_free, &new_free, &idf, &limits, spread, chunk),
+                candidates(&old, &new, &old_free, &new_free, &idf, &limits, work),
                 expected
             );
         }

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use crate::model::Resolution;
 use crate::normalize::{comparison_key, words};
 use crate::report::Place;
+use crate::threads::Spread;
 
 use rayon::prelude::*;
 
@@ -102,7 +103,7 @@ impl Vocab {
             }
         }
         let bytes: usize = items.iter().map(|i| i.key.len()).sum();
-        let on_pool = old.len() + new.len() >= super::POOL_FROM_UNITS;
+        let on_pool = super::threads_for(old.len() + new.len()) == Spread::Cores;
         let parts = parts.unwrap_or(if on_pool {
             crate::threads::start_pool();
             rayon::current_num_threads()
