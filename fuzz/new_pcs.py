@@ -18,7 +18,6 @@ resdiff function). Printed: per --bucket minutes, own / resdiff / all new blocks
 of the last new resdiff block; -v lists the own ones.
 """
 import argparse
-import collections
 import os
 import re
 import subprocess
@@ -62,11 +61,15 @@ def main():
     out = subprocess.run(["llvm-symbolizer", f"--obj={a.binary}", "--functions=none"],
                          input=query, capture_output=True, text=True, check=True).stdout
     chains = [block.strip().splitlines() for block in out.strip().split("\n\n")] if pcs else []
-    counts = collections.defaultdict(lambda: [0, 0, 0])
+    def bucket(hm):
+        h, m = hm.split(":")
+        return f"{h}:{int(m) // a.bucket * a.bucket:02d}"
+
+    # Buckets in the order met (a run may pass midnight).
+    counts = {bucket(hm): [0, 0, 0] for hm, _ in pcs}
     last, own_lines = "-", []
     for (hm, _), chain in zip(pcs, chains):
-        h, m = hm.split(":")
-        key = f"{h}:{int(m) // a.bucket * a.bucket:02d}"
+        key = bucket(hm)
         counts[key][2] += 1
         outer, inner = os.path.realpath(chain[-1].split(":")[0]), os.path.realpath(chain[0].split(":")[0])
         if outer.startswith(src) and not outer.endswith(os.sep + TIMING):
@@ -76,9 +79,7 @@ def main():
                 counts[key][0] += 1
                 own_lines.append((hm, chain[0].replace(os.path.dirname(src.rstrip(os.sep)) + os.sep, "")))
     print(f"{len(pcs)} new blocks; last in resdiff at {last}")
-    # Buckets in the order met (a run may pass midnight).
-    for key in dict.fromkeys(f"{hm.split(':')[0]}:{int(hm.split(':')[1]) // a.bucket * a.bucket:02d}" for hm, _ in pcs):
-        own, ours, every = counts[key]
+    for key, (own, ours, every) in counts.items():
         print(f"  {key}  own {own:4d}  resdiff {ours:4d}  all {every:5d}")
     if a.v:
         for hm, where in own_lines:
