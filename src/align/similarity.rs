@@ -27,64 +27,69 @@ const MAX_DP_CELLS: usize = 4_000_000;
 /// against one table cell), are cheaper than the table.
 const COST_PER_MATCH: usize = 12;
 
-/// The places of each word in a sequence, grouped by word, found without scanning it: an
-/// open-addressing table (linear probing) from a word to its range of `places`. Built in
-/// linear time, once per compared pair.
-struct Places {
-    /// Per slot: the word, the end of its range in `places`, and its count (0: free slot).
-    slots: Vec<(u32, u32, u32)>,
-    /// Places in the sequence, grouped by word, increasing within a word.
-    places: Vec<u32>,
+/// The places of each word of one sequence, as chains through the places: for each word id
+/// its last place and how many it has, for each place the previous place of the same word.
+/// Indexed by word id (ids are dense, numbered by the vocabulary), so that linking a sequence
+/// and finding a word's places is an array access, not a hash probe. One per thread, sized to
+/// the vocabulary once and left empty between pairs (each pair unlinks what it linked): a pair
+/// costs its own words, never the vocabulary's size.
+#[derive(Default)]
+struct Chains {
+    /// Per word id: its last place in the linked sequence (meaningful when `count` is not 0).
+    last: Vec<u32>,
+    /// Per word id: its places in the linked sequence (0: absent).
+    count: Vec<u32>,
+    /// Per place: the previous place of the same word (meaningful while `count` says so).
+    prev: Vec<u32>,
+    /// The Fenwick tree of the sparse LCS, reused from pair to pair.
+    tree: Vec<u64>,
 }
 
-impl Places {
-    fn new(words: &[u32]) -> Self {
-        let mut this = Places {
-            slots: vec![(0, 0, 0); (2 * words.len()).next_power_of_two()],
-            places: vec![0; words.len()],
-        };
-        for &w in words {
-            let s = this.slot(w);
-            this.slots[s].0 = w;
-            this.slots[s].2 += 1;
+thread_local! {
+    static CHAINS: std::cell::RefCell<Chains> = std::cell::RefCell::new(Chains::default());
+}
+
+impl Chains {
+    /// Links `words`; ids of `vocab` or more weigh 0 and are left out (no match of them can
+    /// add weight to a common subsequence, and leaving a weightless match out never shortens
+    /// the heaviest chain of the others).
+    fn link(&mut self, words: &[u32], vocab: usize) {
+        if self.count.len() < vocab {
+            self.count.resize(vocab, 0);
+            self.last.resize(vocab, 0);
         }
-        let mut end = 0;
-        for slot in &mut this.slots {
-            slot.1 = end; // the start of its range for now: the end once filled
-            end += slot.2;
+        if self.prev.len() < words.len() {
+            self.prev.resize(words.len(), 0);
         }
         for (j, &w) in words.iter().enumerate() {
-            let s = this.slot(w);
-            this.places[this.slots[s].1 as usize] = j as u32;
-            this.slots[s].1 += 1;
+            let w = w as usize;
+            if w < vocab {
+                self.prev[j] = self.last[w];
+                self.last[w] = j as u32;
+                self.count[w] += 1;
+            }
         }
-        this
     }
 
-    /// The slot of `word`: the one holding it, or the free one where it goes.
-    fn slot(&self, word: u32) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut s = (u64::from(word).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
-        while self.slots[s].2 != 0 && self.slots[s].0 != word {
-            s = (s + 1) & mask;
+    /// Empties what [`Chains::link`] linked of `words` (the same `vocab`).
+    fn unlink(&mut self, words: &[u32], vocab: usize) {
+        for &w in words {
+            if (w as usize) < vocab {
+                self.count[w as usize] = 0;
+            }
         }
-        s
     }
 
-    /// The places of `word`, increasing.
-    fn of(&self, word: u32) -> &[u32] {
-        let (_, end, count) = self.slots[self.slot(word)];
-        &self.places[(end - count) as usize..end as usize]
+    /// How many places `word` has in the linked sequence.
+    fn count(&self, word: u32) -> usize {
+        self.count.get(word as usize).map_or(0, |&c| c as usize)
     }
 
-    /// The words of `outer` found here, in order, each with its places: the matches of
-    /// `outer` with this sequence (most words of a clause match none of the other's).
-    fn hits<'a>(&'a self, outer: &[u32]) -> Vec<(u32, &'a [u32])> {
-        outer
-            .iter()
-            .map(|&x| (x, self.of(x)))
-            .filter(|(_, at)| !at.is_empty())
-            .collect()
+    /// The places of `word` in the linked sequence, decreasing.
+    fn places(&self, word: u32) -> impl Iterator<Item = u32> + '_ {
+        let n = self.count(word);
+        let first = if n > 0 { self.last[word as usize] } else { 0 };
+        std::iter::successors(Some(first), |&j| Some(self.prev[j as usize])).take(n)
     }
 }
 
@@ -251,31 +256,40 @@ impl Scorer<'_> {
     /// repeated words keep the table. Both give the same u64 (max and integer sums).
     fn middle_weight(&self, a: &[u32], b: &[u32]) -> u64 {
         let (outer, inner) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-        let places = Places::new(inner);
-        let hits = places.hits(outer);
-        let matches: usize = hits.iter().map(|(_, at)| at.len()).sum();
-        if matches.saturating_mul(COST_PER_MATCH) < outer.len() * inner.len() {
-            self.sparse_weight(&hits, inner.len())
-        } else {
-            self.dense_weight(outer, inner)
-        }
+        let vocab = self.fixed.len();
+        CHAINS.with_borrow_mut(|chains| {
+            chains.link(inner, vocab);
+            let matches: usize = outer.iter().map(|&x| chains.count(x)).sum();
+            let weight = if matches.saturating_mul(COST_PER_MATCH) < outer.len() * inner.len() {
+                self.sparse_weight(chains, outer, inner.len())
+            } else {
+                self.dense_weight(outer, inner)
+            };
+            chains.unlink(inner, vocab);
+            weight
+        })
     }
 
     /// The heaviest common subsequence as the heaviest chain of matches (i, j), strictly
-    /// increasing on both sides: outer words in order, each word's inner places in
-    /// decreasing order (so that they never chain with each other), each match extending
-    /// the best chain ending before it, read from a Fenwick tree of prefix maxima over the
-    /// `m` inner places. O(r log m) for r matches instead of the table's n * m.
-    fn sparse_weight(&self, hits: &[(u32, &[u32])], m: usize) -> u64 {
-        let mut tree = vec![0u64; m + 1];
-        for &(x, places) in hits {
+    /// increasing on both sides: outer words in order, each word's inner places (`chains`,
+    /// the inner sequence linked, `m` long) in decreasing order (so that they never chain
+    /// with each other), each match extending the best chain ending before it, read from a
+    /// Fenwick tree of prefix maxima over the `m` inner places. O(r log m) for r matches
+    /// instead of the table's n * m.
+    fn sparse_weight(&self, chains: &mut Chains, outer: &[u32], m: usize) -> u64 {
+        let mut tree = std::mem::take(&mut chains.tree);
+        tree.clear();
+        tree.resize(m + 1, 0);
+        for &x in outer {
             let wx = self.fixed(x);
-            for &j in places.iter().rev() {
+            for j in chains.places(x) {
                 let best = prefix_max(&tree, j as usize) + wx;
                 raise(&mut tree, j as usize + 1, best);
             }
         }
-        prefix_max(&tree, m)
+        let weight = prefix_max(&tree, m);
+        chains.tree = tree;
+        weight
     }
 
     /// The heaviest common subsequence by the dynamic program over the n * m table, one row
@@ -428,6 +442,16 @@ mod tests {
         s.dense_weight(outer, inner)
     }
 
+    /// The sparse LCS of `outer` against `inner`, with this thread's chains.
+    fn sparse(s: &Scorer, outer: &[u32], inner: &[u32]) -> u64 {
+        CHAINS.with_borrow_mut(|c| {
+            c.link(inner, s.fixed.len());
+            let w = s.sparse_weight(c, outer, inner.len());
+            c.unlink(inner, s.fixed.len());
+            w
+        })
+    }
+
     /// Two word sequences and IDF weights: small alphabets (many repeats) or large ones
     /// (few matches), empty sides, equal sides, zero weights and ids beyond `idf` (weight 0).
     fn pair_and_idf() -> impl Strategy<Value = (Vec<u32>, Vec<u32>, Vec<f64>)> {
@@ -451,9 +475,8 @@ mod tests {
         fn sparse_lcs_weighs_exactly_like_the_table((a, b, idf) in pair_and_idf()) {
             let s = Scorer::new(&idf, 0.5);
             let expected = reference(&s, &a, &b);
-            let (pa, pb) = (Places::new(&a), Places::new(&b));
-            prop_assert_eq!(s.sparse_weight(&pb.hits(&a), b.len()), expected);
-            prop_assert_eq!(s.sparse_weight(&pa.hits(&b), a.len()), expected);
+            prop_assert_eq!(sparse(&s, &a, &b), expected);
+            prop_assert_eq!(sparse(&s, &b, &a), expected);
             prop_assert_eq!(s.middle_weight(&a, &b), expected);
             prop_assert_eq!(s.middle_weight(&b, &a), expected);
         }
@@ -468,22 +491,35 @@ mod tests {
         let repeated: Vec<u32> = (0..40).map(|i| i % 2).collect();
         let other: Vec<u32> = (0..35).map(|i| (i / 3) % 2).collect();
         for (a, b, sparse) in [(&distinct, &shifted, true), (&repeated, &other, false)] {
-            let matches: usize = Places::new(b).hits(a).iter().map(|(_, at)| at.len()).sum();
+            let matches: usize = CHAINS.with_borrow_mut(|c| {
+                c.link(b, idf.len());
+                let n = a.iter().map(|&x| c.count(x)).sum();
+                c.unlink(b, idf.len());
+                n
+            });
             assert_eq!(matches * COST_PER_MATCH < a.len() * b.len(), sparse);
             assert_eq!(s.middle_weight(a, b), reference(&s, a, b));
         }
     }
 
     #[test]
-    fn places_group_each_word_in_order() {
-        let words = [7, 3, 7, 7, u32::MAX, 0, 3];
-        let places = Places::new(&words);
-        assert_eq!(places.of(7), &[0, 2, 3]);
-        assert_eq!(places.of(3), &[1, 6]);
-        assert_eq!(places.of(u32::MAX), &[4]);
-        assert_eq!(places.of(0), &[5]);
-        assert!(places.of(5).is_empty());
-        assert!(Places::new(&[]).of(1).is_empty());
+    fn chains_give_each_word_its_places_and_unlink_to_empty() {
+        let words = [7, 3, 7, 7, u32::MAX, 0, 3, 10];
+        let mut c = Chains::default();
+        c.link(&words, 10);
+        let places = |c: &Chains, w| c.places(w).collect::<Vec<_>>();
+        assert_eq!(places(&c, 7), [3, 2, 0]);
+        assert_eq!(places(&c, 3), [6, 1]);
+        assert_eq!(places(&c, 0), [5]);
+        // Beyond the vocabulary (weight 0): left out.
+        assert!(places(&c, u32::MAX).is_empty());
+        assert!(places(&c, 10).is_empty());
+        assert!(places(&c, 5).is_empty());
+        c.unlink(&words, 10);
+        assert!((0..10).all(|w| c.count(w) == 0));
+        c.link(&[3, 3], 10);
+        assert_eq!(places(&c, 3), [1, 0]);
+        assert!(places(&c, 7).is_empty());
     }
 
     #[test]
