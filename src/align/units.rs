@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use crate::model::Resolution;
 use crate::normalize::{comparison_key, words};
 use crate::report::Place;
-use crate::threads::Spread;
+use crate::threads::{map_spread, Spread};
 
 use rayon::prelude::*;
 
@@ -156,11 +156,14 @@ impl Vocab {
         }
         drop(words);
         drop(items);
+        // Each free unit's distinct and repeated words (a sort of its words), spread as the
+        // candidate search is: 6 ms on one thread at 50,000 clauses.
+        let spread = super::spread(lists.len(), old.len() + new.len());
+        let sets = map_spread(&lists, spread, |l| l.2.len(), |l| set_and_dups(&l.2));
         let sides = [old, new];
-        for (side, index, words) in lists {
+        for ((side, index, words), (set, dups)) in lists.into_iter().zip(sets) {
             let u = &mut sides[side][index];
-            (u.set, u.dups) = set_and_dups(&words);
-            u.words = words;
+            (u.set, u.dups, u.words) = (set, dups, words);
         }
     }
 
