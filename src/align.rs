@@ -25,7 +25,7 @@ pub use editorial::is_editorial;
 
 use crate::inline;
 use crate::model::{Op, Resolution, View, Warning};
-use crate::report::{Change, Flags, Report, SegmentOp, Side, Summary, DIFF_SCHEMA_VERSION};
+use crate::report::{Change, Flags, Place, Report, SegmentOp, Side, Summary, DIFF_SCHEMA_VERSION};
 use crate::threads::{map_spread, Spread};
 use candidates::{Limits, Work};
 use matching::Weighted;
@@ -181,7 +181,7 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
         &scorer,
         options,
     );
-    let report = build_report(old, new, &ou, &nu, groups);
+    let report = build_report(old, new, &mut ou, &mut nu, groups);
     debug_assert_eq!(
         apply(&report, old),
         nu.iter().map(|u| u.text.to_string()).collect::<Vec<_>>(),
@@ -423,11 +423,13 @@ fn join_keys<'u>(units: &'u [Unit], ids: &[usize]) -> std::borrow::Cow<'u, str> 
 }
 
 /// One change per group and per unpaired unit, in the reading order of the new revision.
+/// Each unit's place and each group's unit lists move into the changes (a unit is in one
+/// change only): copying them cost six allocations per change, 5-7 ms at 50,000 clauses.
 fn build_report(
     old: &Resolution,
     new: &Resolution,
-    ou: &[Unit],
-    nu: &[Unit],
+    ou: &mut [Unit],
+    nu: &mut [Unit],
     mut groups: Vec<Group>,
 ) -> Report {
     groups.iter_mut().for_each(|g| {
@@ -470,8 +472,9 @@ fn build_report(
         };
         (op, inline, sim, editorial, old_lens, new_lens)
     });
+    let mut new_paired = vec![false; nu.len()];
     for ((gi, g), (op, inline, sim, editorial, old_lens, new_lens)) in
-        groups.iter().enumerate().zip(diffs)
+        groups.into_iter().enumerate().zip(diffs)
     {
         let single = g.old.len() == 1 && g.new.len() == 1;
         let moved = !ordered[gi]
@@ -492,33 +495,29 @@ fn build_report(
                 new_of_old[o] = g.new.first().copied();
             }
         }
+        g.new.iter().for_each(|&n| new_paired[n] = true);
         keys.push((g.new[0] as i64, 0, 0));
         changes.push(Change {
             op,
-            old: g.old.iter().map(|&o| ou[o].place.clone()).collect(),
-            new: g.new.iter().map(|&n| nu[n].place.clone()).collect(),
+            old: g.old.iter().map(|&o| take(&mut ou[o].place)).collect(),
+            new: g.new.iter().map(|&n| take(&mut nu[n].place)).collect(),
             similarity: sim,
             flags,
             inline,
-            old_units: g.old.clone(),
-            new_units: g.new.clone(),
+            old_units: g.old,
+            new_units: g.new,
             old_part_lens: old_lens,
             new_part_lens: new_lens,
         });
     }
-    let mut new_paired = vec![false; nu.len()];
-    groups
-        .iter()
-        .flat_map(|g| g.new.iter())
-        .for_each(|&n| new_paired[n] = true);
-    for u in nu.iter().filter(|u| !new_paired[u.index]) {
+    for u in nu.iter_mut().filter(|u| !new_paired[u.index]) {
         keys.push((u.index as i64, 0, 0));
         changes.push(unpaired(Op::Add, u, SegmentOp::Insert));
     }
     // A suppressed unit goes right after the change of the nearest old unit before it that
     // kept its place.
     let mut after: i64 = -1;
-    for u in ou {
+    for u in ou.iter_mut() {
         if let Some(n) = new_of_old[u.index] {
             after = n as i64;
         }
@@ -584,17 +583,29 @@ fn sorted_by<T, K: Ord>(mut items: Vec<T>, keys: &[K]) -> Vec<T> {
     items
 }
 
+/// A unit's place, moved out (into its change) and left empty.
+fn take(place: &mut Place) -> Place {
+    std::mem::replace(
+        place,
+        Place {
+            section: String::new(),
+            label: None,
+        },
+    )
+}
+
 /// Is `g` one unit on each side with the same comparison key (a NOC)?
 fn unchanged(ou: &[Unit], nu: &[Unit], g: &Group) -> bool {
     matches!((&g.old[..], &g.new[..]), ([o], [n]) if ou[*o].key == nu[*n].key)
 }
 
-/// An ADD or SUP change for a unit with no partner.
-fn unpaired(op: Op, u: &Unit, seg: SegmentOp) -> Change {
+/// An ADD or SUP change for a unit with no partner (its place moves into the change).
+fn unpaired(op: Op, u: &mut Unit, seg: SegmentOp) -> Change {
+    let place = take(&mut u.place);
     let (old, new, old_units, new_units) = if op == Op::Add {
-        (vec![], vec![u.place.clone()], vec![], vec![u.index])
+        (vec![], vec![place], vec![], vec![u.index])
     } else {
-        (vec![u.place.clone()], vec![], vec![u.index], vec![])
+        (vec![place], vec![], vec![u.index], vec![])
     };
     Change {
         op,
