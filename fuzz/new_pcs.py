@@ -11,11 +11,14 @@ in the log ("Loaded 1 PC tables ... [start,end)") and in BINARY (its `__sancov_p
 and every new address is symbolized with `llvm-symbolizer`.
 
 A block counts as resdiff's when the function it was compiled into (the outermost frame of the
-symbolized inlining chain) lies under --src (default: this repository's src/), except in
-`threads.rs`, whose blocks depend on thread timing, not on the input (see src_coverage.py).
+symbolized inlining chain) lies under --src (default: this repository's src/), except when that
+function or the block's own line is in `threads.rs` (inlined into a caller, as `map_spread` is):
+those blocks depend on thread timing, not on the input (see src_coverage.py, which counts lines
+by their own file too).
 "own" blocks are those whose own line is there too (not std or hashbrown code inlined into a
 resdiff function). Printed: per --bucket minutes, own / resdiff / all new blocks, and the time
-of the last new resdiff block; -v lists the own ones.
+of the last new resdiff block; -v lists them (an own one by its line, another by the resdiff
+line its code was inlined at, with the file it came from).
 """
 import argparse
 import os
@@ -72,12 +75,16 @@ def main():
         key = bucket(hm)
         counts[key][2] += 1
         outer, inner = os.path.realpath(chain[-1].split(":")[0]), os.path.realpath(chain[0].split(":")[0])
-        if outer.startswith(src) and not outer.endswith(os.sep + TIMING):
+        timed = any(f.endswith(os.sep + TIMING) for f in (outer, inner))
+        if outer.startswith(src) and not timed:
             counts[key][1] += 1
             last = hm
+            short = lambda frame: frame.replace(os.path.dirname(src.rstrip(os.sep)) + os.sep, "")
             if inner.startswith(src):
                 counts[key][0] += 1
-                own_lines.append((hm, chain[0].replace(os.path.dirname(src.rstrip(os.sep)) + os.sep, "")))
+                own_lines.append((hm, short(chain[0])))
+            else:
+                own_lines.append((hm, f"{short(chain[-1])} (inlined {os.path.basename(inner)})"))
     print(f"{len(pcs)} new blocks; last in resdiff at {last}")
     for key, (own, ours, every) in counts.items():
         print(f"  {key}  own {own:4d}  resdiff {ours:4d}  all {every:5d}")
