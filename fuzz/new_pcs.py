@@ -70,7 +70,12 @@ def main():
 
     # Buckets in the order met (a run may pass midnight).
     counts = {bucket(hm): [0, 0, 0] for hm, _ in pcs}
-    last, own_lines = "-", []
+    last, listed = "-", []
+    root = os.path.dirname(src.rstrip(os.sep)) + os.sep
+
+    def short(frame):
+        return frame.replace(root, "")
+
     for (hm, _), chain in zip(pcs, chains):
         key = bucket(hm)
         counts[key][2] += 1
@@ -79,17 +84,16 @@ def main():
         if outer.startswith(src) and not timed:
             counts[key][1] += 1
             last = hm
-            short = lambda frame: frame.replace(os.path.dirname(src.rstrip(os.sep)) + os.sep, "")
             if inner.startswith(src):
                 counts[key][0] += 1
-                own_lines.append((hm, short(chain[0])))
+                listed.append((hm, short(chain[0])))
             else:
-                own_lines.append((hm, f"{short(chain[-1])} (inlined {os.path.basename(inner)})"))
+                listed.append((hm, f"{short(chain[-1])} (inlined {os.path.basename(inner)})"))
     print(f"{len(pcs)} new blocks; last in resdiff at {last}")
     for key, (own, ours, every) in counts.items():
         print(f"  {key}  own {own:4d}  resdiff {ours:4d}  all {every:5d}")
     if a.v:
-        for hm, where in own_lines:
+        for hm, where in listed:
             print(f"    {hm} {where}")
 
 

@@ -442,13 +442,20 @@ mod tests {
         s.dense_weight(outer, inner)
     }
 
+    /// `f` on this thread's chains with `inner` linked (unlinked after).
+    fn linked<R>(inner: &[u32], vocab: usize, f: impl FnOnce(&mut Chains) -> R) -> R {
+        CHAINS.with_borrow_mut(|c| {
+            c.link(inner, vocab);
+            let r = f(c);
+            c.unlink(inner, vocab);
+            r
+        })
+    }
+
     /// The sparse LCS of `outer` against `inner`, with this thread's chains.
     fn sparse(s: &Scorer, outer: &[u32], inner: &[u32]) -> u64 {
-        CHAINS.with_borrow_mut(|c| {
-            c.link(inner, s.fixed.len());
-            let w = s.sparse_weight(c, outer, inner.len());
-            c.unlink(inner, s.fixed.len());
-            w
+        linked(inner, s.fixed.len(), |c| {
+            s.sparse_weight(c, outer, inner.len())
         })
     }
 
@@ -491,12 +498,7 @@ mod tests {
         let repeated: Vec<u32> = (0..40).map(|i| i % 2).collect();
         let other: Vec<u32> = (0..35).map(|i| (i / 3) % 2).collect();
         for (a, b, sparse) in [(&distinct, &shifted, true), (&repeated, &other, false)] {
-            let matches: usize = CHAINS.with_borrow_mut(|c| {
-                c.link(b, idf.len());
-                let n = a.iter().map(|&x| c.count(x)).sum();
-                c.unlink(b, idf.len());
-                n
-            });
+            let matches: usize = linked(b, idf.len(), |c| a.iter().map(|&x| c.count(x)).sum());
             assert_eq!(matches * COST_PER_MATCH < a.len() * b.len(), sparse);
             assert_eq!(s.middle_weight(a, b), reference(&s, a, b));
         }
