@@ -82,16 +82,42 @@ pub struct FileRef {
     pub heading: Option<String>,
 }
 
-/// A file that is no resolution, with the reason.
+/// A file that is no resolution, or could not be read, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     /// `old` or `new`.
     pub side: String,
     pub path: String,
+    /// Added after the first release of this format: absent in older reports.
+    #[serde(default)]
+    pub kind: SkipKind,
     pub reason: String,
 }
 
+/// Why a file of a collection is not compared. A folder holds other files beside its
+/// resolutions (a README, an image), which are skipped as a matter of course; a file that cannot
+/// be read at all may be a resolution, so it is trouble, as for diff(1): `resdiff` exits 2
+/// after writing the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipKind {
+    /// Read, but no resolution text, or none with a number in its heading; or a subdirectory.
+    #[default]
+    NotResolution,
+    /// A second file with the body and number of a resolution already read on its side.
+    Duplicate,
+    /// Could not be read (no permission, an I/O error).
+    Unreadable,
+}
+
 impl CollectionReport {
+    /// The files that could not be read: their resolutions, if any, are missing from the report.
+    pub fn unreadable(&self) -> impl Iterator<Item = &Skipped> {
+        self.skipped
+            .iter()
+            .filter(|s| s.kind == SkipKind::Unreadable)
+    }
+
     /// True when a resolution with one of `ops` is found (`None`: any op but NOC). For
     /// `--fail-on SUP,ADD` gates in CI.
     pub fn fails_on(&self, ops: Option<&[Op]>) -> bool {
@@ -178,27 +204,39 @@ struct SideRead {
 fn sort_side(side: &str, loaded: Vec<(PathBuf, Result<Resolution>)>) -> SideRead {
     let mut by_key = BTreeMap::new();
     let mut skipped = Vec::new();
-    let mut skip = |path: &Path, reason: String| {
+    let mut skip = |path: &Path, kind: SkipKind, reason: String| {
         skipped.push(Skipped {
             side: side.to_string(),
             path: path.display().to_string(),
+            kind,
             reason,
         })
     };
     for (path, r) in loaded {
         match r {
             Err(e) => {
+                // Gone since the listing (`NotFound`) is as unreadable as locked.
+                let kind = match e {
+                    Error::Io { .. } | Error::NotFound(_) => SkipKind::Unreadable,
+                    _ => SkipKind::NotResolution,
+                };
                 // The message names the file already; the listing shows the path beside it.
                 let msg = e.to_string();
                 let prefix = format!("{}: ", path.display());
-                skip(&path, msg.strip_prefix(&prefix).unwrap_or(&msg).to_string())
+                let reason = msg.strip_prefix(&prefix).unwrap_or(&msg).to_string();
+                skip(&path, kind, reason)
             }
             Ok(res) => match key(&res) {
-                None => skip(&path, "no resolution number in the heading".into()),
+                None => skip(
+                    &path,
+                    SkipKind::NotResolution,
+                    "no resolution number in the heading".into(),
+                ),
                 Some(k) => {
                     if let Some(first) = by_key.get(&k) {
                         let first: &Resolution = first;
-                        skip(&path, format!("same resolution as {}", first.source.path));
+                        let reason = format!("same resolution as {}", first.source.path);
+                        skip(&path, SkipKind::Duplicate, reason);
                     } else {
                         by_key.insert(k, res);
                     }

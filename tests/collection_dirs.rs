@@ -7,7 +7,7 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use common::{repo, RES1_HAMMAMET, RES7_GENEVA, RES7_USA};
-use resdiff::collection::{compare_dirs, CollectionOptions, CollectionReport};
+use resdiff::collection::{compare_dirs, CollectionOptions, CollectionReport, SkipKind};
 use resdiff::model::{Body, Op};
 use tempfile::TempDir;
 
@@ -100,11 +100,71 @@ fn files_that_are_no_resolution_are_listed_with_the_reason() {
     let s = &r.skipped[0];
     assert_eq!(s.side, "old");
     assert!(s.path.ends_with("notes.txt"));
+    assert_eq!(s.kind, SkipKind::NotResolution);
     assert_eq!(
         s.reason,
         "no resolution found: no heading such as 'considering' or 'resolves' in its 50 lines; \
          is this a resolution text?"
     );
+}
+
+#[test]
+fn a_second_file_of_one_resolution_is_listed_as_a_duplicate() {
+    let t = dirs();
+    std::fs::copy(repo(RES7_GENEVA), t.path().join("new/zzz.md")).unwrap();
+    let r = run(t.path());
+    let s = r.skipped.iter().find(|s| s.side == "new").expect("listed");
+    assert!(s.path.ends_with("zzz.md"), "{s:?}");
+    assert_eq!(s.kind, SkipKind::Duplicate);
+    assert!(s.reason.starts_with("same resolution as ") && s.reason.ends_with("zz.md"));
+    assert_eq!(r.unreadable().count(), 0);
+}
+
+/// A file that cannot be read may be a resolution missing from the report: the rest is compared
+/// and reported, the file is listed apart and named on stderr, and the exit status is 2 (as
+/// diff(1) does), whatever `--fail-on` says.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_file_is_listed_named_and_makes_the_exit_status_2() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = dirs();
+    let locked = t.path().join("new/zz.md");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let run = |extra: &[&str]| {
+        common::resdiff_without_root_reading()
+            .current_dir(t.path())
+            .args(["diff", "old", "new"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let says = "new/zz.md: cannot read: permission denied; check the file's permissions";
+    let out = run(&["--format", "text"]);
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr, format!("resdiff: {says}\n"));
+    // Without its new text, Resolution 7 of the old side stands alone: SUP.
+    assert!(stdout.contains("SUP  WTSA 7 "), "{stdout}");
+    assert!(stdout.contains("ADD  WTSA 77 "), "{stdout}");
+    assert!(
+        stdout.contains(&format!("\nskipped (could not read):\n  new  {says}\n\nskipped (not a resolution):\n  old  old/notes.txt: no resolution found")),
+        "{stdout}"
+    );
+    let json = run(&["--format", "json"]);
+    assert_eq!(json.status.code(), Some(2));
+    let r: CollectionReport = serde_json::from_slice(&json.stdout).expect("the JSON report");
+    let kinds: Vec<(&str, SkipKind)> = r.skipped.iter().map(|s| (&*s.path, s.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("old/notes.txt", SkipKind::NotResolution),
+            ("new/zz.md", SkipKind::Unreadable)
+        ]
+    );
+    assert_eq!(run(&["--fail-on", "NOC"]).status.code(), Some(2));
 }
 
 #[test]

@@ -99,22 +99,27 @@ fn a_directory_says_give_a_file() {
     );
 }
 
-#[cfg(unix)]
+#[cfg(target_os = "linux")]
 #[test]
 fn an_unreadable_file_says_check_its_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "secret.md", &geneva());
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&p).is_ok() {
-        // Run as root: permissions do not stop reading (docs/bad-inputs.md).
-        resdiff().arg("parse").arg(&p).assert().code(0);
-    } else {
-        says(
-            &p,
-            "cannot read: permission denied; check the file's permissions",
-        );
-    }
+    let out = common::resdiff_without_root_reading()
+        .arg("parse")
+        .arg(&p)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no output on error");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "resdiff: {}: cannot read: permission denied; check the file's permissions\n",
+            p.display()
+        )
+    );
 }
 
 #[test]

@@ -593,7 +593,17 @@ fn collection(args: &DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let mut buf = Vec::new();
     render::collection::render(&report, out_args.format(), &opts, &mut buf)?;
     out_args.emit(&buf, &[args.old.as_path(), new.as_path()], out)?;
-    let code = if report.fails_on(args.fail_on.as_deref()) {
+    // A file that could not be read may be a resolution missing from the report: trouble, as
+    // for diff(1). The report is written all the same, then each such file named on stderr.
+    let unreadable: Vec<String> = report
+        .unreadable()
+        .map(|s| format!("resdiff: {}: {}", s.path, s.reason))
+        .collect();
+    let code = if !unreadable.is_empty() {
+        out.flush()?;
+        unreadable.iter().for_each(|line| eprintln!("{line}"));
+        EXIT_TROUBLE
+    } else if report.fails_on(args.fail_on.as_deref()) {
         EXIT_DIFFERENT
     } else {
         EXIT_SAME

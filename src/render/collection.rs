@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use crate::collection::{CollectionReport, Entry};
+use crate::collection::{CollectionReport, Entry, SkipKind, Skipped};
 use crate::model::Op;
 
 use super::html::esc;
@@ -50,6 +50,20 @@ fn summary(r: &CollectionReport) -> String {
         "resolutions: MOD {}  ADD {}  SUP {}  NOC {}; skipped files: {}",
         s.modified, s.add, s.sup, s.noc, s.skipped
     )
+}
+
+/// The skipped files in two lists, each with its heading: those that could not be read first
+/// (trouble: their resolutions may be missing from the table), then those that are no
+/// resolution. Empty lists are left out.
+fn skipped_lists(r: &CollectionReport) -> Vec<(&'static str, Vec<&Skipped>)> {
+    let (unreadable, others): (Vec<&Skipped>, Vec<&Skipped>) = r
+        .skipped
+        .iter()
+        .partition(|s| s.kind == SkipKind::Unreadable);
+    [("could not read", unreadable), ("not a resolution", others)]
+        .into_iter()
+        .filter(|(_, list)| !list.is_empty())
+        .collect()
 }
 
 /// Renders the report in `format`.
@@ -114,9 +128,9 @@ fn text(
         ]);
     }
     out.write_all(text_table(&rows, 2).as_bytes())?;
-    if !r.skipped.is_empty() {
-        writeln!(out, "\nskipped (not a resolution):")?;
-        for s in &r.skipped {
+    for (what, list) in skipped_lists(r) {
+        writeln!(out, "\nskipped ({what}):")?;
+        for s in list {
             writeln!(out, "  {}  {}: {}", s.side, s.path, s.reason)?;
         }
     }
@@ -154,9 +168,9 @@ fn markdown(
         .collect();
     let head = ["op", "resolution", "clauses", "old file", "new file"].map(String::from);
     out.write_all(markdown_table(&head, &rows).as_bytes())?;
-    if !r.skipped.is_empty() {
-        writeln!(out, "\n**Skipped** (not a resolution)\n")?;
-        for s in &r.skipped {
+    for (what, list) in skipped_lists(r) {
+        writeln!(out, "\n**Skipped** ({what})\n")?;
+        for s in list {
             writeln!(
                 out,
                 "- {} `{}`: {}",
@@ -219,9 +233,9 @@ fn html(
         );
     }
     p.push_str("</tbody>\n</table>\n");
-    if !r.skipped.is_empty() {
-        p.push_str("<h2>Skipped (not a resolution)</h2>\n<ul>\n");
-        for s in &r.skipped {
+    for (what, list) in skipped_lists(r) {
+        let _ = writeln!(p, "<h2>Skipped ({what})</h2>\n<ul>");
+        for s in list {
             let _ = writeln!(
                 p,
                 "<li>{} <code>{}</code>: {}</li>",

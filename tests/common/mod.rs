@@ -77,3 +77,35 @@ pub fn read_then_close_pipe<S: AsRef<std::ffi::OsStr>>(
         .expect("stderr readable");
     (stderr, child.wait().expect("resdiff ends"))
 }
+
+/// `resdiff` as a command that cannot read what permissions forbid, even when the tests run as
+/// root (as in CI): root reads through `chmod 000` by its capabilities `CAP_DAC_OVERRIDE` and
+/// `CAP_DAC_READ_SEARCH`, so the child drops both from its bounding set before it runs resdiff
+/// (what `setpriv --bounding-set=-dac_override,-dac_read_search` does), and an exec'd root
+/// process then lacks them. The tests of unreadable files use it, so they test the refusal
+/// whoever runs them. Where the drop is not allowed (a container without `CAP_SETPCAP`) the
+/// command fails to start, with the reason.
+#[cfg(target_os = "linux")]
+pub fn resdiff_without_root_reading() -> assert_cmd::Command {
+    use std::os::unix::process::CommandExt;
+    // From <linux/capability.h>; the libc crate has PR_CAPBSET_DROP but not these.
+    const CAP_DAC_OVERRIDE: libc::c_ulong = 1;
+    const CAP_DAC_READ_SEARCH: libc::c_ulong = 2;
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("resdiff"));
+    // SAFETY: the closure runs in the forked child before exec and only makes system calls
+    // (geteuid, prctl), which are async-signal-safe; it allocates nothing.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::geteuid() == 0 {
+                for cap in [CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH] {
+                    if libc::prctl(libc::PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
+            }
+            Ok(())
+        });
+    }
+    cmd.env_remove("NO_COLOR");
+    assert_cmd::Command::from_std(cmd)
+}
