@@ -130,9 +130,14 @@ fn an_unreadable_file_is_listed_named_and_makes_the_exit_status_2() {
     let t = dirs();
     let locked = t.path().join("new/zz.md");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if common::resdiff_without_root_reading().is_none() {
+        // Root that may not drop its capabilities reads the file: Resolution 7 is a MOD.
+        assert_eq!(cli(t.path(), &[]).0, 1);
+        return;
+    }
     let run = |extra: &[&str]| {
-        common::resdiff_without_root_reading()
-            .current_dir(t.path())
+        let mut cmd = common::resdiff_without_root_reading().expect("checked above");
+        cmd.current_dir(t.path())
             .args(["diff", "old", "new"])
             .args(extra)
             .output()

@@ -430,13 +430,14 @@ fn unreadable_files_and_directories() {
     let file = write(dir.path(), "secret.md", geneva().as_bytes());
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    // Run as root too: the command drops root's right to read through permissions.
+    // Run as root too: the command drops root's right to read through permissions (where
+    // root may not, permissions do not stop it reading: the files parse).
     let unreadable = |path: &Path| {
-        let out = common::resdiff_without_root_reading()
-            .arg("parse")
-            .arg(path)
-            .output()
-            .expect("runs");
+        let Some(mut cmd) = common::resdiff_without_root_reading() else {
+            resdiff().arg("parse").arg(path).assert().code(0);
+            return;
+        };
+        let out = cmd.arg("parse").arg(path).output().expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(out.stdout.is_empty(), "no output on error");
