@@ -16,6 +16,7 @@ mod candidates;
 mod editorial;
 mod header;
 mod matching;
+mod sections;
 mod similarity;
 mod splitmerge;
 mod units;
@@ -437,6 +438,7 @@ fn build_report(
         g.new.sort_unstable();
     });
     let counterpart = division_counterparts(ou, nu, &groups);
+    let renamed = sections::renamed(old, new, &counterpart);
     let ordered = in_order(&groups, nu.len());
     let mut old_paired = vec![false; ou.len()];
     let mut new_of_old: Vec<Option<usize>> = vec![None; ou.len()];
@@ -549,12 +551,14 @@ fn build_report(
     };
     let mut warnings = prefixed("old", &old.warnings);
     warnings.extend(prefixed("new", &new.warnings));
+    let mut header = header::header_changes(&old.header, &new.header);
+    header.extend(renamed);
     Report {
         schema_version: DIFF_SCHEMA_VERSION,
         old: side(old),
         new: side(new),
         summary,
-        header: header::header_changes(&old.header, &new.header),
+        header,
         changes,
         warnings,
     }

@@ -328,6 +328,64 @@ fn renamed_section_does_not_make_its_clauses_moved() {
         places(&r.changes[2]).1,
         "instructs the Director of the Telecommunication Standardization Bureau 2"
     );
+    // The heading itself is a change of the text: reported with the header, so the two
+    // revisions differ (exit status 1), though every clause is NOC.
+    let renamed: Vec<_> = r
+        .header
+        .iter()
+        .filter(|h| h.field == "section_heading")
+        .collect();
+    assert_eq!(renamed.len(), 1, "{:#?}", r.header);
+    let h = renamed[0];
+    assert_eq!(h.op, Op::Mod);
+    assert_eq!(h.old.as_deref(), Some("instructs the Director"));
+    assert_eq!(
+        h.new.as_deref(),
+        Some("instructs the Director of the Telecommunication Standardization Bureau")
+    );
+    assert_eq!(
+        apply_new(&h.inline),
+        "instructs the Director of the Telecommunication Standardization Bureau"
+    );
+    assert!(r.has_differences());
+}
+
+#[test]
+fn a_heading_kept_or_already_there_is_no_rename() {
+    // A clause moved into a new section while its old section stays: the new heading is not
+    // a renamed one (the clause is flagged moved).
+    let old = resolution(&[
+        ("considering", &[("a", R1), ("b", R4)]),
+        ("resolves", &[("1", R2)]),
+    ]);
+    let new = resolution(&[
+        ("considering", &[("a", R1)]),
+        ("considering further", &[("a", R4)]),
+        ("resolves", &[("1", R2)]),
+    ]);
+    let r = run(&old, &new);
+    assert!(
+        r.header.iter().all(|h| h.field != "section_heading"),
+        "{:#?}",
+        r.header
+    );
+    assert!(find(&r, "considering b").flags.moved, "{:#?}", summary(&r));
+    // Two sections joined under one heading the old text had: no rename either.
+    let old = resolution(&[
+        ("considering", &[("a", R1)]),
+        ("considering further", &[("a", R4), ("b", R3)]),
+        ("resolves", &[("1", R2)]),
+    ]);
+    let new = resolution(&[
+        ("considering", &[("a", R1), ("b", R4), ("c", R3)]),
+        ("resolves", &[("1", R2)]),
+    ]);
+    let r = run(&old, &new);
+    assert!(
+        r.header.iter().all(|h| h.field != "section_heading"),
+        "{:#?}",
+        r.header
+    );
 }
 
 #[test]

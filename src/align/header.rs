@@ -6,7 +6,7 @@ use crate::normalize::comparison_key;
 use crate::report::{HeaderChange, SegmentOp};
 
 /// One header field of both sides; `None` when that side has no such field.
-fn field(name: &str, old: Option<&str>, new: Option<&str>) -> Option<HeaderChange> {
+pub(crate) fn field(name: &str, old: Option<&str>, new: Option<&str>) -> Option<HeaderChange> {
     let (op, segs) = match (old, new) {
         (None, None) => return None,
         (None, Some(n)) => (Op::Add, inline::whole(SegmentOp::Insert, n)),
