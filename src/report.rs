@@ -152,8 +152,11 @@ pub struct Report {
 }
 
 impl Report {
-    /// True when the two revisions differ in any clause or in the header.
+    /// True when the two revisions differ in any clause, in the header or in a section heading,
+    /// or a clause moved (to another section, or out of order: the same words, another text).
     pub fn has_differences(&self) -> bool {
-        !self.summary.is_unchanged() || self.header.iter().any(|h| h.op != Op::Noc)
+        !self.summary.is_unchanged()
+            || self.summary.moved > 0
+            || self.header.iter().any(|h| h.op != Op::Noc)
     }
 }

@@ -188,6 +188,43 @@ fn clause_moved_to_another_section_is_flagged_moved() {
 }
 
 #[test]
+fn a_clause_moved_unchanged_is_a_difference_and_is_listed() {
+    use resdiff::render::{render_to_string, OutputFormat, RenderOptions};
+    let old = resolution(&[
+        ("considering", &[("a", R1), ("b", R4)]),
+        ("resolves", &[("1", R2), ("2", R3)]),
+    ]);
+    let new = resolution(&[
+        ("considering", &[("a", R1)]),
+        ("resolves", &[("1", R2), ("2", R3), ("3", R4)]),
+    ]);
+    let r = run(&old, &new);
+    let c = find(&r, "considering b");
+    assert_eq!((c.op, c.flags.moved), (Op::Noc, true));
+    assert!(r.summary.is_unchanged());
+    assert!(
+        r.has_differences(),
+        "the same words in another place: another text"
+    );
+    let text = |only: Option<Vec<Op>>| {
+        let opts = RenderOptions {
+            format: OutputFormat::Text,
+            only,
+            ..RenderOptions::default()
+        };
+        render_to_string(&r, &opts)
+    };
+    assert!(
+        text(None).contains("NOC  considering b) -> resolves 3 (moved)\n"),
+        "{}",
+        text(None)
+    );
+    assert!(text(None).contains("3 unchanged clauses not shown"));
+    // `--only` lists exactly the ops it names.
+    assert!(!text(Some(vec![Op::Mod])).contains("(moved)"));
+}
+
+#[test]
 fn deleted_clause_is_sup_where_it_stood() {
     let old = resolution(&[("resolves", &[("1", R1), ("2", R2), ("3", R3)])]);
     let new = resolution(&[("resolves", &[("1", R1), ("2", R3)])]);

@@ -32,7 +32,7 @@ pub fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> std
     } else if opts.only.is_some() {
         let mut filtered = report.clone();
         filtered.header.retain(|h| view::listed(h.op, opts));
-        filtered.changes.retain(|c| view::listed(c.op, opts));
+        filtered.changes.retain(|c| view::listed_change(c, opts));
         serde_json::to_writer_pretty(&mut *out, &filtered)?;
     } else {
         serde_json::to_writer_pretty(&mut *out, report)?;

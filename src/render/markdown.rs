@@ -51,7 +51,11 @@ pub fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> std
             writeln!(out, "{}\n", diff(&h.inline))?;
         }
     }
-    for c in report.changes.iter().filter(|c| view::listed(c.op, opts)) {
+    for c in report
+        .changes
+        .iter()
+        .filter(|c| view::listed_change(c, opts))
+    {
         let mut heading = format!(
             "{} {}",
             view::op_mark(c),

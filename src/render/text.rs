@@ -84,7 +84,7 @@ pub(crate) fn write_report(
     let listed: Vec<&Change> = report
         .changes
         .iter()
-        .filter(|c| view::listed(c.op, opts))
+        .filter(|c| view::listed_change(c, opts))
         .collect();
     // A long report's blocks are laid out on two threads (or more), then written in order.
     let spread = match listed.len() {

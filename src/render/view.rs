@@ -18,6 +18,13 @@ pub(crate) fn listed(op: Op, opts: &RenderOptions) -> bool {
     }
 }
 
+/// Whether change `c` is listed: as [`listed`] says for its op, and without `--only` a NOC that
+/// moved too (to another section, or out of order): its words are the same but its place is
+/// not, and a reader comparing two revisions wants to see that.
+pub(crate) fn listed_change(c: &Change, opts: &RenderOptions) -> bool {
+    listed(c.op, opts) || (opts.only.is_none() && c.op == Op::Noc && c.flags.moved)
+}
+
 /// What was left out of a listing, for the `not shown` lines.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Hidden {
@@ -27,7 +34,7 @@ pub(crate) struct Hidden {
 
 pub(crate) fn hidden(changes: &[Change], opts: &RenderOptions) -> Hidden {
     let mut h = Hidden::default();
-    for c in changes.iter().filter(|c| !listed(c.op, opts)) {
+    for c in changes.iter().filter(|c| !listed_change(c, opts)) {
         if c.op == Op::Noc {
             h.unchanged += 1;
         } else {
