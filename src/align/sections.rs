@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::Resolution;
+use crate::model::{Division, Op, Resolution};
 use crate::report::HeaderChange;
 
 /// The renamed headings, in the order of the old revision. `counterpart` gives, for each old
@@ -20,7 +20,7 @@ pub(crate) fn renamed(
     counterpart: &[Option<usize>],
 ) -> Vec<HeaderChange> {
     let (od, nd) = (old.walk_divisions(), new.walk_divisions());
-    let keys = |divs: &[&crate::model::Division]| -> HashSet<String> {
+    let keys = |divs: &[&Division]| -> HashSet<String> {
         divs.iter().map(|d| d.heading.key.clone()).collect()
     };
     let (old_keys, new_keys) = (keys(&od), keys(&nd));
@@ -39,7 +39,7 @@ pub(crate) fn renamed(
         if rename && named.insert(c) {
             let (os, ns) = (o.heading.shown.trim(), n.heading.shown.trim());
             let change = super::header::field("section_heading", Some(os), Some(ns));
-            out.extend(change.filter(|h| h.op != crate::model::Op::Noc));
+            out.extend(change.filter(|h| h.op != Op::Noc));
         }
     }
     out
