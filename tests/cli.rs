@@ -53,6 +53,11 @@ fn stat_prints_only_the_summary_and_only_filters() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("ADD 8"), "{text}");
+    // The header changes are named, so that the summary says all that differs.
+    assert!(
+        text.ends_with("; also changed: revision, history, adopting body\n"),
+        "{text}"
+    );
     assert!(
         !text.contains("[-"),
         "stat must not print inline diffs: {text}"

@@ -93,14 +93,15 @@ fn only_filters_the_list_but_not_the_summary() {
 }
 
 #[test]
-fn stat_is_the_summary_line_alone() {
+fn stat_is_the_summary_line_with_the_header_changes_named() {
     let out = text(RenderOptions {
         detail: Detail::Stat,
         ..Default::default()
     });
     assert_eq!(
         out,
-        "MOD 7  ADD 3  SUP 1  NOC 2 (1 editorial, 8 renumbered, 1 moved)\n"
+        "MOD 7  ADD 3  SUP 1  NOC 2 (1 editorial, 8 renumbered, 1 moved); \
+         also changed: revision, adopting body\n"
     );
 }
 

@@ -61,7 +61,8 @@ pub(crate) fn write_report(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     if opts.detail == Detail::Stat {
-        return writeln!(out, "{}", view::summary_line(&report.summary));
+        let summary = view::summary_line(&report.summary);
+        return writeln!(out, "{summary}{}", view::header_note(&report.header));
     }
     write_side(out, paint, "old", &report.old)?;
     write_side(out, paint, "new", &report.new)?;

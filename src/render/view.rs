@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::model::Op;
-use crate::report::{Change, Place, Segment, SegmentOp, Summary};
+use crate::report::{Change, HeaderChange, Place, Segment, SegmentOp, Summary};
 
 use super::{RenderOptions, Show};
 
@@ -70,6 +70,21 @@ pub(crate) fn plural(n: usize, what: &str) -> String {
         format!("1 {what}")
     } else {
         format!("{n} {what}s")
+    }
+}
+
+/// `; also changed: revision, history` when the header or a section heading changed, so that a
+/// summary alone (`--stat`) says why two texts differ when no clause does; empty otherwise.
+pub(crate) fn header_note(header: &[HeaderChange]) -> String {
+    let changed: Vec<String> = header
+        .iter()
+        .filter(|h| h.op != Op::Noc)
+        .map(|h| header_field(&h.field))
+        .collect();
+    if changed.is_empty() {
+        String::new()
+    } else {
+        format!("; also changed: {}", changed.join(", "))
     }
 }
 
