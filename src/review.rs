@@ -87,6 +87,10 @@ pub struct Cell {
     pub op: Op,
     /// Where the clause is in the proposal.
     pub new: Vec<Place>,
+    /// The proposal moves the clause (to another section, or out of order): its place is a
+    /// change even when its words are not. Absent in reviews written before it was added.
+    #[serde(default)]
+    pub moved: bool,
     /// Word diff of the base clause against the proposal's.
     pub inline: Vec<Segment>,
 }
@@ -272,6 +276,7 @@ pub fn review(
             let cell = Cell {
                 op: c.op,
                 new: c.new.clone(),
+                moved: c.flags.moved,
                 inline: c.inline.clone(),
             };
             if c.old_units.is_empty() {

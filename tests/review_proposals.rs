@@ -233,3 +233,30 @@ fn the_command_line_writes_the_same_review() {
         ]
     );
 }
+
+/// A proposal that moves a clause, unchanged, to another section: the cell says where to, in
+/// the table and in JSON (`moved`), since where a clause stands is part of what it says.
+#[test]
+fn a_moved_clause_shows_where_it_went() {
+    let dir = repo("tests/fixtures/pairs/moved-to-another-section");
+    let base = load(&dir.join("old.md"), &LoadOptions::default()).unwrap();
+    let proposal = load_proposal(&dir.join("new.md"), &LoadOptions::default()).unwrap();
+    let r = review(&base, &[proposal], None, &CompareOptions::default());
+    let cell = r.rows[row(&r, "considering", "d")].cells[0]
+        .as_ref()
+        .expect("a cell");
+    assert_eq!((cell.op, cell.moved), (Op::Noc, true));
+    let unmoved = r.rows[row(&r, "considering", "a")].cells[0]
+        .as_ref()
+        .expect("a cell");
+    assert!(!unmoved.moved);
+    let mut text = Vec::new();
+    resdiff::render::review::render(&r, OutputFormat::Text, false, &mut text).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("considering d)")
+                && l.trim_end().ends_with("NOC moved -> noting c)")),
+        "{text}"
+    );
+}

@@ -33,13 +33,25 @@ fn row_name(r: &Review, i: usize) -> String {
 fn cell_text(c: &Option<Cell>, color: bool) -> String {
     match c {
         None => String::new(),
-        Some(c) if c.op == Op::Noc => paint_op("NOC", Op::Noc, color),
+        Some(c) if c.op == Op::Noc => {
+            format!("{}{}", paint_op("NOC", Op::Noc, color), moved_to(c))
+        }
         Some(c) if c.op == Op::Mod => format!(
-            "{} {}",
+            "{}{} {}",
             paint_op("MOD", Op::Mod, color),
+            moved_to(c),
             short_diff(&c.inline, CELL_DIFF)
         ),
         Some(c) => paint_op(c.op.as_str(), c.op, color),
+    }
+}
+
+/// ` moved -> noting c)` for a clause the proposal moves, else nothing: where a clause stands
+/// (considering or resolves) is part of what it says.
+fn moved_to(c: &Cell) -> String {
+    match c.new.first().filter(|_| c.moved) {
+        Some(place) => format!(" moved -> {}", view::place_text(place)),
+        None => String::new(),
     }
 }
 
@@ -206,6 +218,7 @@ fn html(r: &Review, out: &mut dyn Write) -> std::io::Result<()> {
                 None => p.push_str("<td></td>"),
                 Some(c) => {
                     let _ = write!(p, "<td><b class=\"{0}\">{0}</b>", c.op);
+                    p.push_str(&esc(&moved_to(c)));
                     if c.op == Op::Mod {
                         p.push_str("<br>");
                         for (s, text) in c.inline.iter().zip(view::inline_texts(&c.inline)) {
