@@ -120,3 +120,27 @@ fn snapshots_of_every_format() {
     // The first column links to where the old clause went.
     assert!(html.contains("<a href=\"#s1-resolves-5\">resolves 3</a>"));
 }
+
+/// A clause that only moved has changed: the count under the table says so, as the table's
+/// `NOC moved` cell does.
+#[test]
+fn a_lineage_that_moved_counts_as_changed() {
+    let dir = common::repo("tests/fixtures/pairs/moved-to-another-section");
+    let revs: Vec<_> = ["old.md", "new.md"]
+        .iter()
+        .map(|f| load(&dir.join(f), &LoadOptions::default()).unwrap())
+        .collect();
+    let h = history(&revs, &CompareOptions::default()).unwrap();
+    let mut buf = Vec::new();
+    let opts = HistoryOptions {
+        blame: false,
+        color: false,
+    };
+    render(&h, OutputFormat::Text, &opts, &mut buf).unwrap();
+    let text = String::from_utf8(buf).unwrap();
+    assert!(text.contains("NOC moved"), "{text}");
+    assert!(
+        text.ends_with("12 lineages: 11 unchanged throughout, 1 changed\n"),
+        "{text}"
+    );
+}

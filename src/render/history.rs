@@ -116,12 +116,17 @@ fn blame_head() -> Vec<String> {
         .to_vec()
 }
 
-/// `12 lineages: 3 unchanged throughout, 9 changed`.
+/// `12 lineages: 3 unchanged throughout, 9 changed`; a clause that moved changed.
 fn counts(h: &History) -> String {
     let changed = h
         .lineages
         .iter()
-        .filter(|l| l.steps.iter().flatten().any(|s| s.op != Op::Noc))
+        .filter(|l| {
+            l.steps
+                .iter()
+                .flatten()
+                .any(|s| s.op != Op::Noc || s.flags.moved)
+        })
         .count();
     format!(
         "{}: {} unchanged throughout, {} changed",
