@@ -38,6 +38,13 @@ for src,name in [(geneva,'geneva'),(usa,'usa')]:
         edited=list(win); del edited[rng.randrange(len(edited))]
         j=rng.randrange(len(edited)); edited[j]=edited[j].replace(b'the',b'a')
         put('compare',f'{name}-slice-{a}',b'\n'.join(win)+b'\xff'+b'\n'.join(edited))
+# compare: the tricky-case pairs of docs/tricky-cases.md (tests/fixtures/pairs), one kind of edit
+# each: renamed sections, moves, splits, merges, sub-items, flattened marks
+P=W+'/tests/fixtures/pairs'
+for case in sorted(os.listdir(P)):
+    if os.path.isdir(f'{P}/{case}'):
+        old=open(f'{P}/{case}/old.md','rb').read(); new=open(f'{P}/{case}/new.md','rb').read()
+        put('compare',f'tricky-{case}',old+b'\xff'+new)
 # docx_xml: the real document.xml cut after whole paragraphs (kept when well-formed)
 doc=zipfile.ZipFile(W+'/resolutions/wtsa-1/hammamet-2016.docx').read('word/document.xml')
 root=re.search(rb'<w:document[^>]*>',doc).group(0)
