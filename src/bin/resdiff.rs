@@ -600,8 +600,11 @@ fn collection(args: &DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         .map(|s| format!("resdiff: {}: {}", s.path, s.reason))
         .collect();
     let code = if !unreadable.is_empty() {
-        out.flush()?;
+        // The report first, so that in a terminal the names follow it; a closed pipe (the
+        // reader has what it wanted) does not keep them from being named.
+        let flushed = out.flush();
         unreadable.iter().for_each(|line| eprintln!("{line}"));
+        flushed?;
         EXIT_TROUBLE
     } else if report.fails_on(args.fail_on.as_deref()) {
         EXIT_DIFFERENT

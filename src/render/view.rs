@@ -76,11 +76,13 @@ pub(crate) fn plural(n: usize, what: &str) -> String {
 /// `; also changed: revision, history` when the header or a section heading changed, so that a
 /// summary alone (`--stat`) says why two texts differ when no clause does; empty otherwise.
 pub(crate) fn header_note(header: &[HeaderChange]) -> String {
-    let changed: Vec<String> = header
+    let mut changed: Vec<String> = header
         .iter()
         .filter(|h| h.op != Op::Noc)
         .map(|h| header_field(&h.field))
         .collect();
+    // Renamed sections come last, one entry each: named once.
+    changed.dedup();
     if changed.is_empty() {
         String::new()
     } else {
