@@ -20,9 +20,9 @@ pub(crate) fn renamed(
     counterpart: &[Option<usize>],
 ) -> Vec<HeaderChange> {
     let (od, nd) = (old.walk_divisions(), new.walk_divisions());
-    let keys = |divs: &[&Division]| -> HashSet<String> {
-        divs.iter().map(|d| d.heading.key.clone()).collect()
-    };
+    fn keys<'a>(divs: &[&'a Division]) -> HashSet<&'a str> {
+        divs.iter().map(|d| d.heading.key.as_str()).collect()
+    }
     let (old_keys, new_keys) = (keys(&od), keys(&nd));
     let mut named = HashSet::new();
     let mut out = Vec::new();
@@ -34,8 +34,8 @@ pub(crate) fn renamed(
         let rename = ok != nk
             && !ok.is_empty()
             && !nk.is_empty()
-            && !new_keys.contains(ok)
-            && !old_keys.contains(nk);
+            && !new_keys.contains(ok.as_str())
+            && !old_keys.contains(nk.as_str());
         if rename && named.insert(c) {
             let (os, ns) = (o.heading.shown.trim(), n.heading.shown.trim());
             let change = super::header::field("section_heading", Some(os), Some(ns));
