@@ -1,14 +1,16 @@
 //! Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; and the
 //! checks that refuse what is not text at all.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::model::{Warning, WarningKind};
 
 /// Decodes a text file. Returns the text and, when it was not plain UTF-8, a warning saying how
-/// it was read (the user should know a guess was made).
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>)> {
+/// it was read (the user should know a guess was made). Plain UTF-8 with LF line ends (most
+/// texts) is borrowed from `bytes`, not copied (the readers only look at it).
+pub fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<(Cow<'b, str>, Option<Warning>)> {
     if bytes.is_empty() {
         return Err(Error::Empty(path.to_path_buf()));
     }
@@ -19,7 +21,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>)> {
             message: format!("decoded as {}", enc.name()),
             origin: None,
         });
-        (text.into_owned(), warning)
+        (text, warning)
     } else if let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
         let warning = Warning {
@@ -27,7 +29,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>)> {
             message: format!("no byte order mark: decoded as {}", enc.name()),
             origin: None,
         };
-        (text.into_owned(), Some(warning))
+        (text, Some(warning))
     } else {
         if let Some(at) = nul_at(bytes) {
             return Err(Error::Binary {
@@ -36,7 +38,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>)> {
             });
         }
         match std::str::from_utf8(bytes) {
-            Ok(s) => (s.to_string(), None),
+            Ok(s) => (Cow::Borrowed(s), None),
             Err(_) => {
                 let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
                 let warning = Warning {
@@ -44,13 +46,13 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<Warning>)> {
                     message: "not valid UTF-8: decoded as windows-1252".into(),
                     origin: None,
                 };
-                (text.into_owned(), Some(warning))
+                (text, Some(warning))
             }
         }
     };
     // Old Mac files end lines with CR alone; the readers split on LF.
     let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         text
     };
