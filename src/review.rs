@@ -1,4 +1,5 @@
-//! Review: several proposals on one base text, side by side, clause by clause.
+//! Review: several proposals on one base text, side by side, clause by clause, after the parts
+//! of the heading they change (title, revision, history, section headings).
 //!
 //! Each proposal is aligned with the base ([`crate::compare`]). Its edits inside a clause are
 //! mapped to token ranges of the base clause, so two proposals conflict only when they change
@@ -52,6 +53,11 @@ pub struct Review {
     pub base: Side,
     pub proposals: Vec<ProposalInfo>,
     pub outcome: Option<Side>,
+    /// The parts of the heading some proposal changes (title, revision, history, a section
+    /// heading, ...), in the base's order: without them a proposal that only renames a section
+    /// or retitles the resolution read as changing nothing.
+    #[serde(default)]
+    pub heading: Vec<HeadingRow>,
     /// One row per clause of the base, and rows for added clauses where they would go.
     pub rows: Vec<Row>,
     pub conflicts: Vec<Conflict>,
@@ -95,10 +101,35 @@ pub struct Cell {
     pub inline: Vec<Segment>,
 }
 
-/// Two proposals changing the same words of a clause differently.
+/// A part of the heading that some proposal changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeadingRow {
+    /// As in the diff report's `header`: `number`, `title`, `revision`, `history`,
+    /// `adopting_body` or `section_heading`.
+    pub field: String,
+    /// The base's text of it (`None`: the base has none, a proposal adds it).
+    pub base: Option<String>,
+    /// Per proposal: what it does to it (NOC when it keeps it); `new` is empty.
+    pub cells: Vec<Cell>,
+}
+
+/// Which table a conflict or an agreement is in: its `row` indexes that table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Table {
+    /// `rows`: the clauses.
+    #[default]
+    Clauses,
+    /// `heading`: the title, revision, history, section headings ...
+    Heading,
+}
+
+/// Two proposals changing the same words of a clause (or of the heading) differently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
     pub row: usize,
+    #[serde(default)]
+    pub table: Table,
     /// Indices of the two proposals.
     pub proposals: [usize; 2],
     /// The base words both change.
@@ -107,10 +138,12 @@ pub struct Conflict {
     pub results: [String; 2],
 }
 
-/// Proposals making the same change to a clause.
+/// Proposals making the same change to a clause (or to the heading).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Agreement {
     pub row: usize,
+    #[serde(default)]
+    pub table: Table,
     pub op: Op,
     pub proposals: Vec<usize>,
 }
@@ -339,7 +372,25 @@ pub fn review(
             });
         }
     }
-    let (conflicts, agreements) = conflicts_and_agreements(&rows);
+    let heading = heading_rows(base, &reports, proposals, options);
+    let (mut conflicts, mut agreements) = (Vec::new(), Vec::new());
+    for (r, row) in heading.iter().enumerate() {
+        let cells: Vec<Option<Cell>> = row.cells.iter().cloned().map(Some).collect();
+        row_conflicts(r, Table::Heading, &cells, &mut conflicts, &mut agreements);
+    }
+    for (r, row) in rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.base.is_some())
+    {
+        row_conflicts(
+            r,
+            Table::Clauses,
+            &row.cells,
+            &mut conflicts,
+            &mut agreements,
+        );
+    }
     let stale = stale(base, proposals, options);
     let mut adoption = Vec::new();
     let mut outcome_side = None;
@@ -401,7 +452,8 @@ pub fn review(
             let changes = rows
                 .iter()
                 .filter(|r| r.cells[pi].as_ref().is_some_and(|c| c.op != Op::Noc))
-                .count();
+                .count()
+                + heading.iter().filter(|h| h.cells[pi].op != Op::Noc).count();
             let mine: Vec<&Adoption> = adoption.iter().filter(|a| a.proposal == pi).collect();
             let adopted = mine
                 .iter()
@@ -445,6 +497,7 @@ pub fn review(
             .unwrap_or_else(|| compare(base, base, options).old),
         proposals: infos,
         outcome: outcome_side,
+        heading,
         rows,
         conflicts,
         agreements,
@@ -490,46 +543,121 @@ fn judge_change(cell: &Cell, fc: Option<&Change>) -> (usize, usize, usize, usize
     (ins, ins_kept, del, del_kept)
 }
 
-fn conflicts_and_agreements(rows: &[Row]) -> (Vec<Conflict>, Vec<Agreement>) {
-    let mut conflicts = Vec::new();
-    let mut agreements = Vec::new();
-    for (r, row) in rows.iter().enumerate() {
-        if row.base.is_none() {
-            continue;
-        }
-        let changed: Vec<(usize, &Cell)> = row
-            .cells
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.as_ref().map(|c| (i, c)))
-            .filter(|(_, c)| c.op != Op::Noc)
-            .collect();
-        // Agreement: the same op and the same resulting text.
-        let mut groups: Vec<(Op, String, Vec<usize>)> = Vec::new();
-        for &(i, c) in &changed {
-            let result = fold(&apply_new(&c.inline));
-            match groups.iter_mut().find(|g| g.0 == c.op && g.1 == result) {
-                Some(g) => g.2.push(i),
-                None => groups.push((c.op, result, vec![i])),
-            }
-        }
-        for (op, _, ps) in groups.into_iter().filter(|g| g.2.len() > 1) {
-            agreements.push(Agreement {
-                row: r,
-                op,
-                proposals: ps,
+/// The parts of the heading the proposals change, one row each, with every proposal's cell.
+/// A proposal with its own before text changes a part only where its before and after differ
+/// (as for clauses: a text written against another revision is not a change it proposes).
+fn heading_rows(
+    base: &Resolution,
+    reports: &[Report],
+    proposals: &[Proposal],
+    options: &CompareOptions,
+) -> Vec<HeadingRow> {
+    let np = reports.len();
+    let mut rows: Vec<HeadingRow> = Vec::new();
+    for (pi, (rep, p)) in reports.iter().zip(proposals).enumerate() {
+        let before = p.before.as_ref().map(|b| compare(base, b, options).header);
+        for h in rep.header.iter().filter(|h| h.op != Op::Noc) {
+            let result = fold(&apply_new(&h.inline));
+            let kept = before.as_ref().is_some_and(|b| {
+                b.iter().any(|x| {
+                    x.field == h.field && x.old == h.old && fold(&apply_new(&x.inline)) == result
+                })
             });
-        }
-        for x in 0..changed.len() {
-            for y in x + 1..changed.len() {
-                let ((a, ca), (b, cb)) = (changed[x], changed[y]);
-                if let Some(c) = conflict(r, [a, b], ca, cb) {
-                    conflicts.push(c);
+            if kept {
+                continue;
+            }
+            let at = match rows
+                .iter()
+                .position(|r| r.field == h.field && r.base == h.old)
+            {
+                Some(at) => at,
+                None => {
+                    rows.push(HeadingRow {
+                        field: h.field.clone(),
+                        base: h.old.clone(),
+                        cells: vec![kept_cell(h.old.as_deref()); np],
+                    });
+                    rows.len() - 1
                 }
+            };
+            rows[at].cells[pi] = Cell {
+                op: h.op,
+                new: Vec::new(),
+                moved: false,
+                inline: h.inline.clone(),
+            };
+        }
+    }
+    // The base's order: the fields of the heading as the diff report lists them, then the
+    // section headings as the base reads.
+    let fields = ["number", "title", "revision", "history", "adopting_body"];
+    let sections: Vec<String> = base
+        .walk_divisions()
+        .iter()
+        .map(|d| d.heading.shown.trim().to_string())
+        .collect();
+    let rank = |r: &HeadingRow| {
+        let field = fields.iter().position(|f| *f == r.field);
+        let section = r
+            .base
+            .as_ref()
+            .and_then(|b| sections.iter().position(|s| s == b));
+        (field.unwrap_or(fields.len()), section.unwrap_or(usize::MAX))
+    };
+    rows.sort_by_key(rank);
+    rows
+}
+
+/// The cell of a proposal that keeps a part of the heading as the base has it.
+fn kept_cell(base: Option<&str>) -> Cell {
+    Cell {
+        op: Op::Noc,
+        new: Vec::new(),
+        moved: false,
+        inline: base.map_or_else(Vec::new, |b| crate::inline::equal_run(b, b)),
+    }
+}
+
+/// The agreements and conflicts of one row's cells (`r` in `table`).
+fn row_conflicts(
+    r: usize,
+    table: Table,
+    cells: &[Option<Cell>],
+    conflicts: &mut Vec<Conflict>,
+    agreements: &mut Vec<Agreement>,
+) {
+    let changed: Vec<(usize, &Cell)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.as_ref().map(|c| (i, c)))
+        .filter(|(_, c)| c.op != Op::Noc)
+        .collect();
+    // Agreement: the same op and the same resulting text.
+    let mut groups: Vec<(Op, String, Vec<usize>)> = Vec::new();
+    for &(i, c) in &changed {
+        let result = fold(&apply_new(&c.inline));
+        match groups.iter_mut().find(|g| g.0 == c.op && g.1 == result) {
+            Some(g) => g.2.push(i),
+            None => groups.push((c.op, result, vec![i])),
+        }
+    }
+    for (op, _, ps) in groups.into_iter().filter(|g| g.2.len() > 1) {
+        agreements.push(Agreement {
+            row: r,
+            table,
+            op,
+            proposals: ps,
+        });
+    }
+    for x in 0..changed.len() {
+        for y in x + 1..changed.len() {
+            let ((a, ca), (b, cb)) = (changed[x], changed[y]);
+            if let Some(mut c) = conflict(r, [a, b], ca, cb) {
+                c.table = table;
+                conflicts.push(c);
             }
         }
     }
-    (conflicts, agreements)
 }
 
 /// The first conflict between two proposals' changes of one clause, if any.
@@ -547,6 +675,7 @@ fn conflict(row: usize, who: [usize; 2], a: &Cell, b: &Cell) -> Option<Conflict>
         };
         return Some(Conflict {
             row,
+            table: Table::Clauses,
             proposals: who,
             base_words: base_text.trim().to_string(),
             results: [res(a), res(b)],
@@ -580,6 +709,7 @@ fn conflict(row: usize, who: [usize; 2], a: &Cell, b: &Cell) -> Option<Conflict>
                 };
                 return Some(Conflict {
                     row,
+                    table: Table::Clauses,
                     proposals: who,
                     base_words: span(s, e).trim().to_string(),
                     results: [render(x), render(y)],

@@ -224,6 +224,7 @@ fn the_command_line_writes_the_same_review() {
             "base",
             "proposals",
             "outcome",
+            "heading",
             "rows",
             "conflicts",
             "agreements",
@@ -259,4 +260,183 @@ fn a_moved_clause_shows_where_it_went() {
                 && l.trim_end().ends_with("NOC moved -> noting c)")),
         "{text}"
     );
+}
+
+const REV_DELHI: (&str, &str) = ("(Rev. Geneva, 2022)", "(Rev. New Delhi, 2024)");
+const REV_DOHA: (&str, &str) = ("(Rev. Geneva, 2022)", "(Rev. Doha, 2025)");
+const NOTING_FURTHER: (&str, &str) = ("*noting*", "*noting further*");
+
+/// The heading row of `field` (and base text, for a section heading) and its cells' ops.
+fn heading_ops(r: &Review) -> Vec<(String, Option<String>, Vec<Op>)> {
+    r.heading
+        .iter()
+        .map(|h| {
+            let ops = h.cells.iter().map(|c| c.op).collect();
+            (h.field.clone(), h.base.clone(), ops)
+        })
+        .collect()
+}
+
+/// A proposal that only retitles, renumbers the revision or renames a section changes the
+/// text: the review lists those parts of the heading as rows of their own, counts them, and
+/// finds conflicts and agreements on them as on clauses. Before they were left out, and such a
+/// proposal read as all NOC with 0 changes.
+#[test]
+fn heading_changes_are_rows_with_conflicts_and_agreements() {
+    let dir = TempDir::new().unwrap();
+    let g = geneva();
+    let base = write(dir.path(), "base.md", &g);
+    let p1 = write(dir.path(), "p1.md", &edit(&g, &[REV_DELHI]));
+    let p2 = write(dir.path(), "p2.md", &edit(&g, &[NOTING_FURTHER, R2]));
+    let p3 = write(dir.path(), "p3.md", &edit(&g, &[REV_DOHA]));
+    let p4 = write(dir.path(), "p4.md", &edit(&g, &[REV_DELHI]));
+    let opts = LoadOptions::default();
+    let base = load(&base, &opts).unwrap();
+    let ps: Vec<_> = [p1, p2, p3, p4]
+        .iter()
+        .map(|p| load_proposal(p, &opts).unwrap())
+        .collect();
+    let r = review(&base, &ps, None, &CompareOptions::default());
+    let (noc, m) = (Op::Noc, Op::Mod);
+    assert_eq!(
+        heading_ops(&r),
+        [
+            (
+                "revision".to_string(),
+                Some("Rev. Geneva, 2022".to_string()),
+                vec![m, noc, m, m]
+            ),
+            (
+                "section_heading".to_string(),
+                Some("noting".to_string()),
+                vec![noc, m, noc, noc]
+            ),
+        ]
+    );
+    let changes: Vec<usize> = r.proposals.iter().map(|p| p.changes).collect();
+    assert_eq!(changes, [1, 2, 1, 1]);
+    use resdiff::review::Table;
+    let heading_conflicts: Vec<([usize; 2], &str, [&str; 2])> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.table == Table::Heading)
+        .map(|c| {
+            let [a, b] = &c.results;
+            (c.proposals, c.base_words.as_str(), [a.as_str(), b.as_str()])
+        })
+        .collect();
+    assert_eq!(
+        heading_conflicts,
+        [
+            ([0, 2], "Geneva", ["New Delhi", "Doha"]),
+            ([2, 3], "Geneva", ["Doha", "New Delhi"]),
+        ]
+    );
+    let heading_agreements: Vec<(usize, Vec<usize>)> = r
+        .agreements
+        .iter()
+        .filter(|a| a.table == Table::Heading)
+        .map(|a| (a.row, a.proposals.clone()))
+        .collect();
+    assert_eq!(heading_agreements, [(0, vec![0, 3])]);
+    // The text table names the rows and shows the words.
+    let mut text = Vec::new();
+    resdiff::render::review::render(&r, OutputFormat::Text, false, &mut text).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    let line = |start: &str| {
+        text.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no `{start}` row in\n{text}"))
+            .to_string()
+    };
+    assert!(line("revision ").contains("[-Geneva-]{+Doha+}"), "{text}");
+    assert!(line("section heading noting ").contains("noting {+further+}"));
+    assert!(text.contains("revision: P1 and P3 change `Geneva`: `New Delhi` vs `Doha`"));
+    assert!(text.contains("revision: P1 = P4 MOD"));
+}
+
+/// A .docx proposal written against another revision keeps that revision's heading: it is not
+/// a change it proposes (as for clauses), so no heading row; one it does make is a row.
+#[test]
+fn a_heading_the_proposal_did_not_touch_is_not_its_change() {
+    let dir = TempDir::new().unwrap();
+    let g = geneva();
+    let base = write(dir.path(), "base.md", &g);
+    let opts = LoadOptions::default();
+    let docx = |name: &str, before_text: &str, after_text: &str| {
+        let before = resdiff::load_bytes("b.md".as_ref(), before_text.as_bytes(), &opts).unwrap();
+        let after = resdiff::load_bytes("a.md".as_ref(), after_text.as_bytes(), &opts).unwrap();
+        let rep = compare(&before, &after, &CompareOptions::default());
+        let bytes = write_docx(&before, &after, &rep, &DocxOptions::default()).unwrap();
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        load_proposal(&p, &opts).unwrap()
+    };
+    let older = edit(&g, &[REV_DOHA]);
+    // Written on the Doha text: the revision differs from the base but the proposal keeps it.
+    let keeps = docx("keeps.docx", &older, &edit(&older, &[R2]));
+    // Written on the Doha text, and it renames `noting`.
+    let renames = docx("renames.docx", &older, &edit(&older, &[NOTING_FURTHER]));
+    let base = load(&base, &opts).unwrap();
+    let r = review(&base, &[keeps, renames], None, &CompareOptions::default());
+    assert_eq!(
+        heading_ops(&r),
+        [(
+            "section_heading".to_string(),
+            Some("noting".to_string()),
+            vec![Op::Noc, Op::Mod]
+        )]
+    );
+}
+
+/// The shipped texts: the USA proposal as base and the Geneva 2022 text as a proposal, which
+/// changes the revision, the history and the adopting assembly.
+#[test]
+fn the_geneva_text_changes_the_heading_of_the_usa_proposal() {
+    let opts = LoadOptions::default();
+    let base = load(&repo("resolutions/wtsa-7/usa-48a5-1.txt"), &opts).unwrap();
+    let p = load_proposal(&repo(RES7_GENEVA), &opts).unwrap();
+    let r = review(&base, &[p], None, &CompareOptions::default());
+    let fields: Vec<(&str, Op)> = r
+        .heading
+        .iter()
+        .map(|h| (h.field.as_str(), h.cells[0].op))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("revision", Op::Mod),
+            ("history", Op::Mod),
+            ("adopting_body", Op::Mod)
+        ]
+    );
+    let history = resdiff::inline::apply_new(&r.heading[1].cells[0].inline);
+    assert!(
+        history.ends_with("Hammamet, 2016; Geneva, 2022)"),
+        "{history}"
+    );
+}
+
+/// With an outcome, the adoption line counts the judged changes (the clauses'), not the
+/// heading's, so its rate and its count agree.
+#[test]
+fn adoption_counts_the_judged_changes() {
+    let dir = TempDir::new().unwrap();
+    let g = geneva();
+    let base = write(dir.path(), "base.md", &g);
+    let p1 = write(dir.path(), "p1.md", &edit(&g, &[REV_DELHI, R2]));
+    let fin = write(dir.path(), "final.md", &edit(&g, &[REV_DELHI, R2]));
+    let opts = LoadOptions::default();
+    let r = review(
+        &load(&base, &opts).unwrap(),
+        &[load_proposal(&p1, &opts).unwrap()],
+        Some(&load(&fin, &opts).unwrap()),
+        &CompareOptions::default(),
+    );
+    assert_eq!(r.proposals[0].changes, 2);
+    assert_eq!(r.adoption.len(), 1);
+    let mut text = Vec::new();
+    resdiff::render::review::render(&r, OutputFormat::Text, false, &mut text).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.contains("P1: 100% of 1 changes adopted"), "{text}");
 }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::model::Op;
-use crate::review::{Cell, Review};
+use crate::review::{Cell, HeadingRow, Review, Table};
 
 use super::history::{write_warnings_markdown, write_warnings_text};
 use super::html::esc;
@@ -16,7 +16,29 @@ use super::{view, OutputFormat};
 /// Characters of diff shown per cell in text and Markdown.
 const CELL_DIFF: usize = 60;
 
-fn row_name(r: &Review, i: usize) -> String {
+/// The name of row `i` of `table`.
+fn row_name(r: &Review, table: Table, i: usize) -> String {
+    match table {
+        Table::Heading => heading_name(&r.heading[i]),
+        Table::Clauses => clause_name(r, i),
+    }
+}
+
+/// `title`, `adopting body`, `section heading considering`.
+fn heading_name(h: &HeadingRow) -> String {
+    let field = h.field.replace('_', " ");
+    match (&h.base, h.field.as_str()) {
+        (Some(b), "section_heading") => format!("{field} {}", one_line(b)),
+        _ => field,
+    }
+}
+
+/// White space (line ends included) as single spaces: a table cell is one line.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn clause_name(r: &Review, i: usize) -> String {
     match &r.rows[i].base {
         Some(p) => view::place_text(p),
         None => {
@@ -62,7 +84,7 @@ fn lists(r: &Review) -> Vec<String> {
     for c in &r.conflicts {
         out.push(format!(
             "  {}: {} and {} change `{}`: `{}` vs `{}`",
-            row_name(r, c.row),
+            row_name(r, c.table, c.row),
             p(c.proposals[0]),
             p(c.proposals[1]),
             c.base_words,
@@ -75,7 +97,7 @@ fn lists(r: &Review) -> Vec<String> {
         let who: Vec<String> = a.proposals.iter().map(|&i| p(i)).collect();
         out.push(format!(
             "  {}: {} {}",
-            row_name(r, a.row),
+            row_name(r, a.table, a.row),
             who.join(" = "),
             a.op
         ));
@@ -92,12 +114,14 @@ fn lists(r: &Review) -> Vec<String> {
     }
     if r.outcome.is_some() {
         out.push("adoption:".into());
-        for info in &r.proposals {
+        for (i, info) in r.proposals.iter().enumerate() {
+            // The judged changes: those of clauses (the heading's are not judged).
+            let judged = r.adoption.iter().filter(|a| a.proposal == i).count();
             out.push(format!(
                 "  {}: {:.0}% of {} changes adopted",
                 info.name,
                 info.adoption_rate.unwrap_or(0.0) * 100.0,
-                info.changes
+                judged
             ));
         }
         for a in &r.adoption {
@@ -105,7 +129,7 @@ fn lists(r: &Review) -> Vec<String> {
                 "  {} {} {}: {} (inserted words kept {}/{}, deleted words dropped {}/{})",
                 p(a.proposal),
                 a.op,
-                row_name(r, a.row),
+                row_name(r, Table::Clauses, a.row),
                 a.verdict.as_str(),
                 a.inserted_kept,
                 a.inserted,
@@ -120,14 +144,21 @@ fn lists(r: &Review) -> Vec<String> {
 fn table(r: &Review, color: bool) -> (Vec<String>, Vec<Vec<String>>) {
     let mut head = vec!["clause".to_string()];
     head.extend(r.proposals.iter().map(|p| p.name.clone()));
-    let rows = (0..r.rows.len())
-        .map(|i| {
-            let mut row = vec![row_name(r, i)];
-            row.extend(r.rows[i].cells.iter().map(|c| cell_text(c, color)));
-            row
-        })
-        .collect();
-    (head, rows)
+    let heading = r.heading.iter().map(|h| {
+        let mut row = vec![heading_name(h)];
+        row.extend(
+            h.cells
+                .iter()
+                .map(|c| one_line(&cell_text(&Some(c.clone()), color))),
+        );
+        row
+    });
+    let clauses = (0..r.rows.len()).map(|i| {
+        let mut row = vec![clause_name(r, i)];
+        row.extend(r.rows[i].cells.iter().map(|c| cell_text(c, color)));
+        row
+    });
+    (head, heading.chain(clauses).collect())
 }
 
 /// Renders the review in `format` (`color` for the terminal).
@@ -211,31 +242,23 @@ fn html(r: &Review, out: &mut dyn Write) -> std::io::Result<()> {
         );
     }
     p.push_str("</tr></thead>\n<tbody>\n");
-    for (i, row) in r.rows.iter().enumerate() {
-        let _ = write!(p, "<tr><td>{}</td>", esc(&row_name(r, i)));
-        for c in &row.cells {
+    let heading = r
+        .heading
+        .iter()
+        .map(|h| (heading_name(h), h.cells.iter().map(Some).collect()));
+    let clauses = (0..r.rows.len()).map(|i| {
+        (
+            clause_name(r, i),
+            r.rows[i].cells.iter().map(Option::as_ref).collect(),
+        )
+    });
+    for (name, cells) in heading.chain(clauses) {
+        let cells: Vec<Option<&Cell>> = cells;
+        let _ = write!(p, "<tr><td>{}</td>", esc(&name));
+        for c in cells {
             match c {
                 None => p.push_str("<td></td>"),
-                Some(c) => {
-                    let _ = write!(p, "<td><b class=\"{0}\">{0}</b>", c.op);
-                    p.push_str(&esc(&moved_to(c)));
-                    if c.op == Op::Mod {
-                        p.push_str("<br>");
-                        for (s, text) in c.inline.iter().zip(view::inline_texts(&c.inline)) {
-                            let t = esc(&text);
-                            match s.op {
-                                crate::report::SegmentOp::Delete => {
-                                    let _ = write!(p, "<del>{t}</del>");
-                                }
-                                crate::report::SegmentOp::Insert => {
-                                    let _ = write!(p, "<ins>{t}</ins>");
-                                }
-                                crate::report::SegmentOp::Equal => p.push_str(&t),
-                            }
-                        }
-                    }
-                    p.push_str("</td>");
-                }
+                Some(c) => html_cell(&mut p, c),
             }
         }
         p.push_str("</tr>\n");
@@ -249,4 +272,26 @@ fn html(r: &Review, out: &mut dyn Write) -> std::io::Result<()> {
     }
     p.push_str("</ul>\n</body>\n</html>\n");
     out.write_all(p.as_bytes())
+}
+
+/// One cell of the HTML table: the op, where the clause moved, and a MOD's word diff.
+fn html_cell(p: &mut String, c: &Cell) {
+    let _ = write!(p, "<td><b class=\"{0}\">{0}</b>", c.op);
+    p.push_str(&esc(&moved_to(c)));
+    if c.op == Op::Mod {
+        p.push_str("<br>");
+        for (s, text) in c.inline.iter().zip(view::inline_texts(&c.inline)) {
+            let t = esc(&text);
+            match s.op {
+                crate::report::SegmentOp::Delete => {
+                    let _ = write!(p, "<del>{t}</del>");
+                }
+                crate::report::SegmentOp::Insert => {
+                    let _ = write!(p, "<ins>{t}</ins>");
+                }
+                crate::report::SegmentOp::Equal => p.push_str(&t),
+            }
+        }
+    }
+    p.push_str("</td>");
 }
