@@ -50,6 +50,20 @@ impl NumRef {
 /// Word has nine list levels.
 const MAX_LEVELS: usize = 9;
 
+/// The largest value a list counts to: Word's own limit for a start value. A document may
+/// say more (`w:start="4294967295"`); counting past `u32::MAX` overflowed, and a letter label
+/// of a huge value is that many letters (four billion `a`s ran out of memory).
+const MAX_VALUE: u32 = 32_767;
+
+/// The longest label kept, in bytes: a real one is `a)`, `1.2.3` or `(iv)`, but `w:lvlText` may
+/// repeat `%1` at will.
+const MAX_LABEL: usize = 64;
+
+/// A start value as the document gives it, within what a list counts to.
+fn start_value(v: &str) -> Option<u32> {
+    v.parse::<u32>().ok().map(|v| v.min(MAX_VALUE))
+}
+
 #[derive(Debug, Clone, Default)]
 struct Level {
     format: String,
@@ -104,7 +118,7 @@ impl Numbering {
                 let Some(i) = level_index(over) else { continue };
                 read_levels(over, &mut levels);
                 let start = w_child(over, "startOverride").and_then(|n| w_attr(n, "val"));
-                if let Some(start) = start.and_then(|v| v.parse().ok()) {
+                if let Some(start) = start.and_then(start_value) {
                     restarts[i] = Some(start);
                 }
             }
@@ -147,7 +161,7 @@ fn read_levels(parent: Node, levels: &mut [Level]) {
         levels[i] = Level {
             format: val("numFmt").unwrap_or("decimal").to_string(),
             text: val("lvlText").unwrap_or_default().to_string(),
-            start: val("start").and_then(|s| s.parse().ok()).unwrap_or(1),
+            start: val("start").and_then(start_value).unwrap_or(1),
             suffix: match val("suff") {
                 Some("space") => " ",
                 Some("nothing") => "",
@@ -181,7 +195,7 @@ impl Counters {
             .filter(|_| self.restarted.insert((num.num_id.clone(), num.level)));
         values[num.level] = Some(match (restart, values[num.level]) {
             (Some(start), _) => start,
-            (None, Some(v)) => v + 1,
+            (None, Some(v)) => (v + 1).min(MAX_VALUE),
             (None, None) => level.start,
         });
         for deeper in values.iter_mut().skip(num.level + 1) {
@@ -200,11 +214,15 @@ impl Counters {
     }
 }
 
-/// `%1.%2)` with each `%n` replaced by level n's value in its format.
+/// `%1.%2)` with each `%n` replaced by level n's value in its format; at most [`MAX_LABEL`]
+/// bytes.
 fn expand(pattern: &str, levels: &[Level], values: &[Option<u32>; MAX_LEVELS]) -> String {
     let mut out = String::new();
     let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {
+        if out.len() > MAX_LABEL {
+            break;
+        }
         let level = match (c, chars.peek()) {
             ('%', Some(d)) if ('1'..='9').contains(d) => *d as usize - '1' as usize,
             _ => {
@@ -215,6 +233,13 @@ fn expand(pattern: &str, levels: &[Level], values: &[Option<u32>; MAX_LEVELS]) -
         chars.next();
         let value = values[level].unwrap_or(levels[level].start);
         out.push_str(&format_number(value, &levels[level].format));
+    }
+    if out.len() > MAX_LABEL {
+        let mut end = MAX_LABEL;
+        while !out.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.truncate(end);
     }
     out
 }
