@@ -256,6 +256,13 @@ fn a_100_mb_text_is_refused_as_too_large_without_reading_it() {
 fn an_endless_device_is_cut_at_the_limit_not_read_forever() {
     let stderr = refused(Path::new("/dev/zero"), "too large");
     assert!(stderr.contains("64 MB"), "{stderr}");
+    // `diff FILE` alone (a .docx with revision marks) reads through the same cap: it read the
+    // whole device, until memory ran out.
+    let (mb, code, stderr) = peak_mb(&["diff".as_ref(), "/dev/zero".as_ref()]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("/dev/zero: too large"), "{stderr}");
+    // Bounded: the 64 MB read, in a buffer that doubles as it grows (212 MB measured).
+    assert!(mb < 300.0, "{mb:.0} MB");
 }
 
 #[test]
@@ -353,6 +360,41 @@ fn fifty_levels_of_nesting_parse_without_overflow() {
         let same = compare(&r, &r, &CompareOptions::default());
         assert!(!same.has_differences());
     }
+}
+
+/// Every unlabelled line ending with `:` opens a sub-list (`whether:` and its items). 10,000
+/// of them in a row (30 KB) nested 10,000 deep: the JSON and outline writers overflowed the
+/// stack, and placing each line walked the whole path (quadratic). Items nest at most 64 deep;
+/// every line is kept, in order.
+#[test]
+fn ten_thousand_lines_ending_with_a_colon_do_not_nest_without_end() {
+    let mut text = numbered(2);
+    text.push_str("3\tto do this:\n");
+    for k in 0..10_000 {
+        text.push_str(&format!("w{k}:\n"));
+    }
+    let r = load_bytes("colons.txt".as_ref(), text.as_bytes(), &opts()).expect("parses");
+    fn depth(c: &resdiff::model::Clause) -> usize {
+        1 + c.items.iter().map(depth).max().unwrap_or(0)
+    }
+    let (_, deepest) = r
+        .clauses()
+        .into_iter()
+        .max_by_key(|(_, c)| depth(c))
+        .expect("clauses");
+    assert_eq!(depth(deepest), 65, "the clause and 64 levels of items");
+    let all = deepest.full_shown();
+    let (first, last) = (all.find("w0:").unwrap(), all.find("w9999:").unwrap());
+    assert!(first < last);
+    for format in ["json", "text"] {
+        resdiff()
+            .args(["parse", "--format", format, "/dev/stdin"])
+            .write_stdin(text.clone())
+            .assert()
+            .code(0);
+    }
+    let same = compare(&r, &r, &CompareOptions::default());
+    assert!(!same.has_differences());
 }
 
 #[test]

@@ -137,6 +137,12 @@ pub(crate) fn escape(text: &str, line_start: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
     let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+    // The end of the digits after the lead: a `.` or `)` there would read as a list number.
+    let digits_end = lead
+        + chars[lead..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
     for (i, &ch) in chars.iter().enumerate() {
         let first = line_start && i == lead;
         let special = matches!(
@@ -144,10 +150,7 @@ pub(crate) fn escape(text: &str, line_start: bool) -> String {
             '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '|'
         ) || (first && matches!(ch, '#' | '-' | '+' | '='))
             || (ch == '&' && entity_like(&chars[i + 1..]))
-            || (line_start
-                && matches!(ch, '.' | ')')
-                && i > lead
-                && chars[lead..i].iter().all(char::is_ascii_digit));
+            || (line_start && matches!(ch, '.' | ')') && i > lead && i <= digits_end);
         if special {
             out.push('\\');
         }
@@ -168,6 +171,44 @@ fn entity_like(rest: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The escape as first written: the digits before a `.` or `)` re-read for each of them
+    /// (quadratic on a line of digits and marks).
+    fn escape_reference(text: &str, line_start: bool) -> String {
+        let mut out = String::with_capacity(text.len());
+        let chars: Vec<char> = text.chars().collect();
+        let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+        for (i, &ch) in chars.iter().enumerate() {
+            let first = line_start && i == lead;
+            let special = matches!(
+                ch,
+                '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '|'
+            ) || (first && matches!(ch, '#' | '-' | '+' | '='))
+                || (ch == '&' && entity_like(&chars[i + 1..]))
+                || (line_start
+                    && matches!(ch, '.' | ')')
+                    && i > lead
+                    && chars[lead..i].iter().all(char::is_ascii_digit));
+            if special {
+                out.push('\\');
+            }
+            out.push(ch);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escape_agrees_with_its_first_definition(
+            text in "[ 0-9.)#&a;*-]{0,24}",
+            line_start: bool,
+        ) {
+            proptest::prop_assert_eq!(
+                escape(&text, line_start),
+                escape_reference(&text, line_start)
+            );
+        }
+    }
 
     #[test]
     fn escapes_markdown_syntax_in_text() {
