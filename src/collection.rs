@@ -147,6 +147,17 @@ fn files_of(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// A named pipe, socket or device in a directory is not read: opening a pipe waits for a
+/// writer that may never come (the whole comparison hung). A file given by name is still read,
+/// pipe or not (`resdiff diff <(git show HEAD:r7.md) r7.md`).
+fn special_file(path: &Path) -> Option<Error> {
+    let meta = std::fs::metadata(path).ok()?;
+    (!meta.is_file() && !meta.is_dir()).then(|| Error::Other {
+        path: path.to_path_buf(),
+        message: "not a regular file (a named pipe, socket or device): not read".into(),
+    })
+}
+
 /// `ITU-R 9-5` and `9` compared as people do: digit runs by value.
 fn natural(a: &str, b: &str) -> Ordering {
     fn parts(s: &str) -> Vec<(u8, u64, String)> {
@@ -277,7 +288,10 @@ pub fn compare_dirs(
     let loaded: Vec<(bool, PathBuf, Result<Resolution>)> = all
         .into_par_iter()
         .map(|(is_new, p)| {
-            let r = load(&p, &options.load);
+            let r = match special_file(&p) {
+                Some(e) => Err(e),
+                None => load(&p, &options.load),
+            };
             tick();
             (is_new, p, r)
         })

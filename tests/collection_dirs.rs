@@ -120,6 +120,29 @@ fn a_second_file_of_one_resolution_is_listed_as_a_duplicate() {
     assert_eq!(r.unreadable().count(), 0);
 }
 
+/// A named pipe in a directory is not opened (opening one waits for a writer: the whole
+/// comparison hung); it is listed as not a resolution, and the rest is compared.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_a_directory_is_listed_not_read() {
+    let t = dirs();
+    let pipe = t.path().join("new/pipe.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let r = run(t.path());
+    let s = r.skipped.iter().find(|s| s.side == "new").expect("listed");
+    assert!(s.path.ends_with("pipe.md"), "{s:?}");
+    assert_eq!(s.kind, SkipKind::NotResolution);
+    assert_eq!(
+        s.reason,
+        "not a regular file (a named pipe, socket or device): not read"
+    );
+    assert_eq!(r.resolutions.len(), 3, "the resolutions are still compared");
+}
+
 /// A file that cannot be read may be a resolution missing from the report: the rest is compared
 /// and reported, the file is listed apart and named on stderr, and the exit status is 2 (as
 /// diff(1) does), whatever `--fail-on` says.

@@ -392,3 +392,47 @@ fn output_refusals_say_what_to_do() {
         )
     );
 }
+
+/// Flags that the mode would ignore are refused, not ignored: `--base` writes no HTML or Word
+/// report (it wrote text), and `diff FILE.docx` alone reads both views (`--view` and `--from`
+/// were dropped without a word).
+#[test]
+fn flags_a_mode_cannot_honour_are_refused() {
+    let pair = "tests/fixtures/pairs/flattened-revision-marks";
+    let (old, new) = (format!("{pair}/old.md"), format!("{pair}/new.md"));
+    for format in ["html", "docx"] {
+        let stderr = stderr_of(&[
+            "diff".as_ref(),
+            new.as_ref(),
+            "--base".as_ref(),
+            old.as_ref(),
+            "--format".as_ref(),
+            format.as_ref(),
+        ]);
+        assert_eq!(
+            stderr,
+            format!("resdiff: {new}: --base reports in text, markdown or json, not {format}; choose one of those\n")
+        );
+    }
+    let docx = common::RES1_HAMMAMET;
+    let stderr = stderr_of(&[
+        "diff".as_ref(),
+        docx.as_ref(),
+        "--view".as_ref(),
+        "after".as_ref(),
+    ]);
+    assert_eq!(
+        stderr,
+        format!("resdiff: {docx}: --view reads one side; alone, a .docx is compared before -> after: drop --view, or give OLD and NEW\n")
+    );
+    let stderr = stderr_of(&[
+        "diff".as_ref(),
+        docx.as_ref(),
+        "--from".as_ref(),
+        "text".as_ref(),
+    ]);
+    assert_eq!(
+        stderr,
+        format!("resdiff: {docx}: alone, a file is compared only as a .docx with revision marks: drop --from, or give OLD and NEW\n")
+    );
+}

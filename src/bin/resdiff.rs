@@ -302,6 +302,18 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         }
         // One file: a .docx compared with itself, revisions rejected -> accepted.
         None => {
+            // Both views are read: a view, or another format, would be ignored.
+            let refused = match (&args.input.view, &args.input.from) {
+                (Some(_), _) => Some("--view reads one side; alone, a .docx is compared before -> after: drop --view, or give OLD and NEW"),
+                (None, Some(f)) if !matches!(f, FromFormat::Docx) => Some("alone, a file is compared only as a .docx with revision marks: drop --from, or give OLD and NEW"),
+                _ => None,
+            };
+            if let Some(message) = refused {
+                return Err(Failure::Input(Error::Other {
+                    path: args.old.clone(),
+                    message: message.into(),
+                }));
+            }
             let (before, after) = resdiff::read::load_views(&args.old)?;
             (before, after, vec![args.old.as_path()])
         }
@@ -411,14 +423,28 @@ fn flattened(args: &DiffArgs, base: &Path, out: &mut dyn Write) -> Result<i32, F
     use resdiff::render::flattened::{render, FlattenedFormat};
     let load = args.input.load_options();
     let proposal_path = args.new.as_ref().unwrap_or(&args.old);
-    let base_res = resdiff::load(base, &load)?;
-    let proposal = resdiff::load(proposal_path, &load)?;
-    let clauses = resdiff::flatten::separate(&base_res, &proposal);
     let format = match args.format {
         Some(DiffFormat::Json) => FlattenedFormat::Json,
         Some(DiffFormat::Markdown) => FlattenedFormat::Markdown,
-        _ => FlattenedFormat::Text,
+        None | Some(DiffFormat::Text | DiffFormat::Terminal) => FlattenedFormat::Text,
+        // Written as text, these were a surprise: refused up front, before any reading.
+        Some(f @ (DiffFormat::Html | DiffFormat::Docx)) => {
+            let name = if matches!(f, DiffFormat::Html) {
+                "html"
+            } else {
+                "docx"
+            };
+            return Err(Failure::Input(Error::Other {
+                path: proposal_path.clone(),
+                message: format!(
+                    "--base reports in text, markdown or json, not {name}; choose one of those"
+                ),
+            }));
+        }
     };
+    let base_res = resdiff::load(base, &load)?;
+    let proposal = resdiff::load(proposal_path, &load)?;
+    let clauses = resdiff::flatten::separate(&base_res, &proposal);
     let mut buf = Vec::new();
     let base_name = base.display().to_string();
     let prop_name = proposal_path.display().to_string();
