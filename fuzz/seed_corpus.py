@@ -5,7 +5,7 @@
 import os, re, io, zipfile, xml.dom.minidom as md, random
 W=os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 C=W+'/fuzz/corpus'
-for t in ['text','docx_bytes','docx_xml','compare']: os.makedirs(f'{C}/{t}',exist_ok=True)
+for t in ['text','docx_bytes','docx_xml','docx_parts','compare']: os.makedirs(f'{C}/{t}',exist_ok=True)
 geneva=open(W+'/resolutions/wtsa-7/geneva-2022.md','rb').read()
 usa=open(W+'/resolutions/wtsa-7/usa-48a5-1.txt','rb').read()
 def put(t,name,data):
@@ -79,3 +79,33 @@ for i in range(3):
 put('docx_bytes','handmade-revisions',pkg(handmade, extra=()))
 put('docx_bytes','stored',pkg(handmade, extra=(), method=zipfile.ZIP_STORED))
 put('docx_bytes','no-document',pkg(None))
+# docx_parts: document.xml, numbering.xml, styles.xml, footnotes.xml joined by 0xFF (checks.rs
+# docx_parts): a real numbered document, the handmade one with small lists, and Hammamet's
+# footnotes with the slice of its document that cites them.
+SEP=b'\xff'
+numbered=zipfile.ZipFile(W+'/tests/fixtures/docx/res7-numbered.docx')
+put('docx_parts','res7-numbered',SEP.join(numbered.read(n) for n in
+    ['word/document.xml','word/numbering.xml','word/styles.xml']))
+lists=(b'<w:numbering '+NS+b'><w:abstractNum w:abstractNumId="0">'
+    b'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl>'
+    b'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/><w:suff w:val="space"/></w:lvl>'
+    b'<w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#xF0B7;"/><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr></w:lvl>'
+    b'<w:lvl w:ilvl="3"><w:start w:val="4"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="(%1.%4)"/></w:lvl>'
+    b'</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    b'<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num></w:numbering>')
+md.parseString(lists)
+item=lambda num,lvl,t: (b'<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr></w:pPr><w:r><w:t>' % (lvl,num))+t+b'</w:t></w:r></w:p>'
+listed=(b'<w:document '+NS+b'><w:body><w:p><w:r><w:t>RESOLUTION 7 (Rev. Geneva, 2022)</w:t></w:r></w:p><w:p><w:r><w:t>considering</w:t></w:r></w:p>'
+    +item(1,1,b'that one;')+item(1,1,b'that two;')+item(1,2,b'a point;')+b'<w:p><w:r><w:t>resolves</w:t></w:r></w:p>'
+    +item(1,0,b'to do;')+item(1,3,b'in part;')+item(2,0,b'restarted;')+item(9,0,b'no such list.')+b'</w:body></w:document>')
+md.parseString(listed)
+put('docx_parts','handmade-lists',listed+SEP+lists)
+put('docx_parts','handmade-revisions-lists',handmade+SEP+lists)
+cited=None
+for i in range(8):
+    p=f'{C}/docx_xml/hammamet-part-{i}'
+    if os.path.exists(p) and b'footnoteReference' in open(p,'rb').read():
+        cited=open(p,'rb').read(); break
+if cited:
+    put('docx_parts','hammamet-footnotes',cited+SEP+SEP+SEP+src.read('word/footnotes.xml'))
+print('docx_parts', len(os.listdir(f'{C}/docx_parts')))

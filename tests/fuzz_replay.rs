@@ -11,10 +11,11 @@ use std::path::Path;
 
 type Check = fn(&[u8]);
 
-const TARGETS: [(&str, Check); 4] = [
+const TARGETS: [(&str, Check); 5] = [
     ("text", checks::text),
     ("docx_bytes", checks::docx_bytes),
     ("docx_xml", checks::docx_xml),
+    ("docx_parts", checks::docx_parts),
     ("compare", checks::compare),
 ];
 
@@ -62,4 +63,29 @@ fn the_structured_docx_package_holds_the_document_it_was_given() {
     let mut back = Vec::new();
     std::io::Read::read_to_end(&mut part, &mut back).unwrap();
     assert_eq!(back, xml);
+}
+
+/// The `docx_parts` package carries the parts it is given: the seed with lists is read with its
+/// labels (a part left out of the package would leave the paragraphs unlabelled).
+#[test]
+fn the_parts_package_holds_the_lists_it_was_given() {
+    let data = std::fs::read(common::repo("fuzz/corpus/docx_parts/handmade-lists")).unwrap();
+    let bytes = checks::parts_package(&data).expect("zip written");
+    let blocks =
+        resdiff::read::docx::read_docx("in.docx".as_ref(), &bytes, resdiff::model::View::After)
+            .expect("read");
+    let texts: Vec<String> = blocks
+        .blocks
+        .iter()
+        .map(|b| b.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    for want in [
+        "a) that one;",
+        "b) that two;",
+        "1 to do;",
+        "(1.IV) in part;",
+        "5 restarted;",
+    ] {
+        assert!(texts.iter().any(|t| t == want), "{want} in {texts:?}");
+    }
 }
