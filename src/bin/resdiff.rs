@@ -234,7 +234,8 @@ fn main() -> ExitCode {
     let verbose = cli.verbose;
     match run(cli) {
         Ok(code) => ExitCode::from(code as u8),
-        // A closed pipe (`resdiff ... | head`) is not an error: the reader has what it wanted.
+        // A closed pipe other than stdout (`-o` to a FIFO whose reader left): not an error
+        // either, the reader has what it wanted.
         Err(Failure::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => {
             eprintln!("resdiff: {}", resdiff::error::stdout_message(&e));
@@ -257,9 +258,51 @@ fn main() -> ExitCode {
     }
 }
 
+/// Standard output that a closed pipe silences instead of failing: `resdiff diff ... | head`
+/// has given the reader what it wanted, the rest is dropped, and the exit status still says
+/// what the command found (it was always 0: a cut diff read as "no differences").
+struct PipeOut<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> PipeOut<W> {
+    /// `result`, with a closed pipe taken as the end of the reading.
+    fn closing<T>(&mut self, result: std::io::Result<T>, done: T) -> std::io::Result<T> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(done)
+            }
+            r => r,
+        }
+    }
+}
+
+impl<W: Write> Write for PipeOut<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.closing(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.closing(result, ())
+    }
+}
+
 fn run(cli: Cli) -> Result<i32, Failure> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let stdout = PipeOut {
+        inner: std::io::stdout().lock(),
+        closed: false,
+    };
+    let mut out = std::io::BufWriter::new(stdout);
     let code = match cli.command {
         Command::Parse {
             file,
@@ -626,11 +669,9 @@ fn collection(args: &DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
         .map(|s| format!("resdiff: {}: {}", s.path, s.reason))
         .collect();
     let code = if !unreadable.is_empty() {
-        // The report first, so that in a terminal the names follow it; a closed pipe (the
-        // reader has what it wanted) does not keep them from being named.
-        let flushed = out.flush();
+        // The report first, so that in a terminal the names follow it.
+        out.flush()?;
         unreadable.iter().for_each(|line| eprintln!("{line}"));
-        flushed?;
         EXIT_TROUBLE
     } else if report.fails_on(args.fail_on.as_deref()) {
         EXIT_DIFFERENT

@@ -37,7 +37,6 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Resolution> {
 /// Reads a whole file, never more than [`MAX_INPUT_BYTES`] (+1 to notice it is larger), so a
 /// device or a FIFO that never ends (`/dev/zero`) cannot exhaust memory either.
 fn read_file(path: &Path) -> Result<Vec<u8>> {
-    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         return Err(Error::IsDirectory(path.to_path_buf()));
@@ -46,10 +45,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
         return Err(too_large(path));
     }
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
+    let bytes = read_capped(file, MAX_INPUT_BYTES, meta.len()).map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(too_large(path));
     }
@@ -65,6 +61,41 @@ fn too_large(path: &Path) -> Error {
             MAX_INPUT_BYTES / (1024 * 1024)
         ),
     }
+}
+
+/// Reads at most `cap + 1` bytes (one more than allowed tells the caller it was too much) into
+/// a buffer never larger than that. `read_to_end` doubles its buffer when full, so a source that
+/// does not stop at the cap (`/dev/zero`, a zip entry lying about its size) took three times
+/// the cap at the peak: the doubled buffer and the copy it grew from. `hint`: the expected size.
+pub(crate) fn read_capped(
+    mut reader: impl std::io::Read,
+    cap: u64,
+    hint: u64,
+) -> std::io::Result<Vec<u8>> {
+    let limit = usize::try_from(cap.saturating_add(1)).unwrap_or(usize::MAX);
+    let hint = usize::try_from(hint).unwrap_or(usize::MAX);
+    let mut buf: Vec<u8> = Vec::with_capacity(hint.saturating_add(1).min(limit));
+    let mut chunk = vec![0u8; 64 * 1024];
+    while buf.len() < limit {
+        let want = chunk.len().min(limit - buf.len());
+        let n = match reader.read(&mut chunk[..want]) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.capacity() - buf.len() < n {
+            // Grow by doubling, but never past the limit.
+            let target = buf
+                .capacity()
+                .saturating_mul(2)
+                .max(buf.len() + n)
+                .min(limit);
+            buf.reserve_exact(target - buf.len());
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    Ok(buf)
 }
 
 /// Parses bytes already in memory; `path` is used for messages and format detection.

@@ -5,7 +5,7 @@
 //! read through a hard byte cap, checked against both the size the zip declares and the bytes
 //! actually produced, so memory stays bounded whatever the input claims.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use zip::result::ZipError;
@@ -111,16 +111,12 @@ impl<'a> Package<'a> {
             )));
         }
         // The declared size can lie: cap the bytes actually produced as well.
-        let mut data = Vec::with_capacity(declared as usize);
-        (&mut entry)
-            .take(budget + 1)
-            .read_to_end(&mut data)
-            .map_err(|e| {
-                bad(
-                    &path,
-                    format!("{name} is corrupt in the zip ({e}); {SAVE_AGAIN}"),
-                )
-            })?;
+        let data = crate::read::read_capped(&mut entry, budget, declared).map_err(|e| {
+            bad(
+                &path,
+                format!("{name} is corrupt in the zip ({e}); {SAVE_AGAIN}"),
+            )
+        })?;
         if data.len() as u64 > budget {
             return Err(too_large(format!(
                 "decompresses to more than the {budget} bytes allowed"
