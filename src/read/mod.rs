@@ -72,28 +72,25 @@ pub(crate) fn read_capped(
     cap: u64,
     hint: u64,
 ) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
     let limit = usize::try_from(cap.saturating_add(1)).unwrap_or(usize::MAX);
     let hint = usize::try_from(hint).unwrap_or(usize::MAX);
+    // A regular file is read in one go into a buffer of its size (+1 to see the end).
     let mut buf: Vec<u8> = Vec::with_capacity(hint.saturating_add(1).min(limit));
-    let mut chunk = vec![0u8; 64 * 1024];
-    while buf.len() < limit {
-        let want = chunk.len().min(limit - buf.len());
-        let n = match reader.read(&mut chunk[..want]) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if buf.capacity() - buf.len() < n {
+    loop {
+        if buf.len() == buf.capacity() {
+            if buf.len() >= limit {
+                break;
+            }
             // Grow by doubling, but never past the limit.
-            let target = buf
-                .capacity()
-                .saturating_mul(2)
-                .max(buf.len() + n)
-                .min(limit);
+            let target = buf.capacity().saturating_mul(2).max(64 * 1024).min(limit);
             buf.reserve_exact(target - buf.len());
         }
-        buf.extend_from_slice(&chunk[..n]);
+        // Into the room there is, never more: `read_to_end` does not grow a buffer it can fill.
+        let room = buf.capacity() - buf.len();
+        if (&mut reader).take(room as u64).read_to_end(&mut buf)? < room {
+            break;
+        }
     }
     Ok(buf)
 }
@@ -216,4 +213,40 @@ pub fn load_views(path: &Path) -> Result<(Resolution, Resolution)> {
         load_bytes(path, &bytes, &opts)
     };
     Ok((view(View::Before)?, view(View::After)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    /// A source that gives at most `step` bytes per read (as a pipe or a decompressor does).
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(self.1).min(out.len());
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    proptest! {
+        /// The first `cap + 1` bytes, whatever the hint and the size of each read, in a buffer
+        /// never larger than that.
+        #[test]
+        fn read_capped_reads_up_to_one_past_the_cap(
+            len in 0usize..300_000,
+            cap in 0u64..200_000,
+            hint in prop_oneof![Just(0u64), 0u64..400_000],
+            step in prop_oneof![Just(1usize), 1usize..100_000],
+        ) {
+            let data: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let step = if len > 20_000 { step.max(1000) } else { step };
+            let got = super::read_capped(Trickle(&data, step), cap, hint).unwrap();
+            let want = len.min(cap as usize + 1);
+            prop_assert_eq!(&got[..], &data[..want]);
+            prop_assert!(got.capacity() <= cap as usize + 1);
+        }
+    }
 }
