@@ -296,6 +296,12 @@ pub fn review(
         .par_iter()
         .map(|p| compare(base, &p.after, options))
         .collect();
+    // Base -> each proposal's own before text (a .docx with revision marks): what the proposal
+    // was written against, for its stale clauses and for the changes that are not its own.
+    let befores: Vec<Option<Report>> = proposals
+        .par_iter()
+        .map(|p| p.before.as_ref().map(|b| compare(base, b, options)))
+        .collect();
     let n_base = base.clauses().len();
     let np = proposals.len();
     // Base rows, then additions anchored after the base unit they follow.
@@ -333,9 +339,8 @@ pub fn review(
     }
     // A proposal with its own before text: a clause it did not touch (same in before and
     // after) is NOC here even when it differs from the base; the stale list reports that.
-    for (pi, p) in proposals.iter().enumerate() {
-        let Some(before) = &p.before else { continue };
-        let bb = compare(base, before, options);
+    for (pi, bb) in befores.iter().enumerate() {
+        let Some(bb) = bb else { continue };
         for (u, cells) in base_cells.iter_mut().enumerate() {
             let Some(cell) = cells[pi].as_mut() else {
                 continue;
@@ -372,7 +377,7 @@ pub fn review(
             });
         }
     }
-    let heading = heading_rows(base, &reports, proposals, options);
+    let heading = heading_rows(base, &reports, &befores);
     let (mut conflicts, mut agreements) = (Vec::new(), Vec::new());
     for (r, row) in heading.iter().enumerate() {
         let cells: Vec<Option<Cell>> = row.cells.iter().cloned().map(Some).collect();
@@ -391,7 +396,7 @@ pub fn review(
             &mut agreements,
         );
     }
-    let stale = stale(base, proposals, options);
+    let stale = stale(&befores);
     let mut adoption = Vec::new();
     let mut outcome_side = None;
     if let Some(fin) = outcome {
@@ -549,17 +554,15 @@ fn judge_change(cell: &Cell, fc: Option<&Change>) -> (usize, usize, usize, usize
 fn heading_rows(
     base: &Resolution,
     reports: &[Report],
-    proposals: &[Proposal],
-    options: &CompareOptions,
+    befores: &[Option<Report>],
 ) -> Vec<HeadingRow> {
     let np = reports.len();
     let mut rows: Vec<HeadingRow> = Vec::new();
-    for (pi, (rep, p)) in reports.iter().zip(proposals).enumerate() {
-        let before = p.before.as_ref().map(|b| compare(base, b, options).header);
+    for (pi, (rep, before)) in reports.iter().zip(befores).enumerate() {
         for h in rep.header.iter().filter(|h| h.op != Op::Noc) {
             let result = fold(&apply_new(&h.inline));
             let kept = before.as_ref().is_some_and(|b| {
-                b.iter().any(|x| {
+                b.header.iter().any(|x| {
                     x.field == h.field && x.old == h.old && fold(&apply_new(&x.inline)) == result
                 })
             });
@@ -720,12 +723,11 @@ fn conflict(row: usize, who: [usize; 2], a: &Cell, b: &Cell) -> Option<Conflict>
     None
 }
 
-/// Clauses where a proposal's before text differs from the base.
-fn stale(base: &Resolution, proposals: &[Proposal], options: &CompareOptions) -> Vec<Stale> {
+/// Clauses where a proposal's before text differs from the base (`befores`: base -> before).
+fn stale(befores: &[Option<Report>]) -> Vec<Stale> {
     let mut out = Vec::new();
-    for (pi, p) in proposals.iter().enumerate() {
-        let Some(before) = &p.before else { continue };
-        let rep = compare(base, before, options);
+    for (pi, rep) in befores.iter().enumerate() {
+        let Some(rep) = rep else { continue };
         for c in rep.changes.iter().filter(|c| c.op != Op::Noc) {
             out.push(Stale {
                 proposal: pi,
