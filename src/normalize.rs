@@ -111,6 +111,9 @@ fn fold_char(c: char) -> Option<char> {
         '\u{2026}' => '…',
         c if c.is_whitespace() => ' ',
         c if c.is_control() => ' ',
+        // Noncharacters: like control characters, not allowed in a .docx's XML, which writes
+        // them as spaces; read as spaces here too, a text and its .docx compare equal.
+        '\u{FFFE}' | '\u{FFFF}' => ' ',
         c => c,
     })
 }

@@ -154,3 +154,41 @@ fn reparses(res: &Resolution) -> bool {
     load_bytes("plain.txt".as_ref(), text.as_bytes(), &opts)
         .is_ok_and(|back| clause_keys(&back) == clause_keys(res))
 }
+
+/// Control characters are not allowed in a .docx's XML; the comparison reads them as spaces.
+/// They were dropped from the document, gluing the words they separated (`ISO\u{1}and` read
+/// back as `ISOand`, on both views when the clause was otherwise unchanged): both views must
+/// still read back as the two texts.
+#[test]
+fn control_characters_between_words_read_back_as_spaces() {
+    let geneva = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("resolutions/wtsa-7/geneva-2022.md"),
+    )
+    .unwrap();
+    let from = "the interest of both ISO and IEC in some aspects of telecommunications";
+    assert!(geneva.contains(from));
+    let edited = [
+        // Unchanged but for a form feed where a space was.
+        from.replace("IEC in", "IEC\u{c}in"),
+        // Changed, with controls between words and a noncharacter.
+        from.replace("ISO and IEC in some", "ISO\u{1}and IEC\u{2}in all\u{b}")
+            .replace("telecommunications", "tele\u{1f}communications\u{fffe}"),
+    ];
+    let old = load_bytes(
+        "old.md".as_ref(),
+        geneva.as_bytes(),
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    for text in edited {
+        let new_text = geneva.replacen(from, &text, 1);
+        let new = load_bytes(
+            "new.md".as_ref(),
+            new_text.as_bytes(),
+            &LoadOptions::default(),
+        )
+        .unwrap();
+        check("controls", &old, &new);
+        check("controls reversed", &new, &old);
+    }
+}

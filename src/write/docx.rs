@@ -24,7 +24,10 @@ pub(crate) fn escape(text: &str, out: &mut String) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            // Not allowed in XML: written as the space the comparison reads them as
+            // (`normalize::fold_char`). Dropped, they glued the words they separated
+            // (`ISO\u{1}and` became `ISOand` in the document).
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -335,9 +338,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_markup_and_drops_invalid_characters() {
+    fn escapes_markup_and_writes_invalid_characters_as_spaces() {
         let mut s = String::new();
-        escape("a < b && c ]]> \"d\"\u{1}\u{FFFF}", &mut s);
-        assert_eq!(s, "a &lt; b &amp;&amp; c ]]&gt; &quot;d&quot;");
+        escape("a < b && c ]]> \"d\"\u{1}\u{FFFF}e", &mut s);
+        assert_eq!(s, "a &lt; b &amp;&amp; c ]]&gt; &quot;d&quot;  e");
     }
 }
