@@ -368,3 +368,76 @@ fn color_always_colours_a_pipe_and_auto_never_colours_a_file() {
         "no escape codes in -o"
     );
 }
+
+/// A document's escape sequences are shown, not sent to the terminal: `ESC[2K ESC[A` erased
+/// the lines before it (a whole ADD block vanished), `ESC]0;...BEL` retitled the window. The
+/// text, terminal (falling back to plain text), Markdown, review and history outputs carry no
+/// control character but tab and line feed; a clean pair keeps its colours.
+#[test]
+fn escape_sequences_of_a_document_are_shown_not_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let pair = common::repo("tests/fixtures/pairs/reworded");
+    let old = std::fs::read_to_string(pair.join("old.md")).unwrap();
+    let new = std::fs::read_to_string(pair.join("new.md")).unwrap();
+    let hostile = new.replacen(
+        "team concerned",
+        "team concerned\u{1b}[2K\u{1b}[A\u{1b}]0;pwned\u{7}\u{9b}8m",
+        1,
+    );
+    assert_ne!(hostile, new);
+    let (o, n) = (dir.path().join("old.md"), dir.path().join("new.md"));
+    std::fs::write(&o, &old).unwrap();
+    std::fs::write(&n, &hostile).unwrap();
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = resdiff().args(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let clean = |s: &str| {
+        !s.chars()
+            .any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{7f}')
+    };
+    let (o, n) = (o.as_os_str(), n.as_os_str());
+    for extra in [
+        &["--format", "text"][..],
+        &["--format", "markdown"],
+        &["--color", "always"],
+    ] {
+        let mut args = vec!["diff".as_ref(), o, n];
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        let shown = run(&args);
+        assert!(clean(&shown), "{extra:?}: {shown:?}");
+        // Markdown escapes the brackets (`\[`): the pictures are what matter.
+        let pictures = shown.replace('\\', "");
+        assert!(
+            pictures.contains("\u{241b}[2K\u{241b}[A\u{241b}]0;pwned\u{2407}\u{fffd}8m"),
+            "{extra:?}: {shown}"
+        );
+    }
+    let review = run(&[
+        "review".as_ref(),
+        o,
+        n,
+        "--format".as_ref(),
+        "text".as_ref(),
+    ]);
+    assert!(clean(&review), "{review:?}");
+    let history = run(&[
+        "history".as_ref(),
+        o,
+        n,
+        "--color".as_ref(),
+        "always".as_ref(),
+    ]);
+    assert!(clean(&history), "{history:?}");
+    // Without control characters, the terminal format keeps its colours.
+    let pair_old = pair.join("old.md");
+    let pair_new = pair.join("new.md");
+    let coloured_diff = run(&[
+        "diff".as_ref(),
+        pair_old.as_os_str(),
+        pair_new.as_os_str(),
+        "--color".as_ref(),
+        "always".as_ref(),
+    ]);
+    assert!(coloured_diff.contains("\u{1b}[9;31m"), "{coloured_diff:?}");
+}

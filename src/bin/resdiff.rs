@@ -528,7 +528,11 @@ fn parse(
             serde_json::to_writer_pretty(&mut *out, &res).map_err(std::io::Error::from)?;
             writeln!(out)?;
         }
-        ParseFormat::Text => out.write_all(resdiff::render::outline::outline(&res).as_bytes())?,
+        ParseFormat::Text => {
+            let mut shown = render::printable::Printable::new(&mut *out);
+            shown.write_all(render::outline::outline(&res).as_bytes())?;
+            shown.flush()?;
+        }
     }
     Ok(EXIT_SAME)
 }

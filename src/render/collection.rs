@@ -73,6 +73,17 @@ pub fn render(
     opts: &CollectionRenderOptions,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    super::printable::guarded(format, out, |format, out| {
+        render_unguarded(r, format, opts, out)
+    })
+}
+
+fn render_unguarded(
+    r: &CollectionReport,
+    format: OutputFormat,
+    opts: &CollectionRenderOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
         OutputFormat::Terminal => text(r, opts, opts.color, format, out),
         OutputFormat::Text => text(r, opts, false, format, out),

@@ -49,6 +49,9 @@ pub fn render(
         serde_json::to_writer_pretty(&mut *out, &json)?;
         return writeln!(out);
     }
+    // Text and Markdown: the documents' control characters shown, not sent.
+    let mut shown = super::printable::Printable::new(out);
+    let out: &mut dyn Write = &mut shown;
     let md = format == FlattenedFormat::Markdown;
     if md {
         writeln!(out, "# What `{proposal}` inserts into `{base}`\n")?;
@@ -92,5 +95,5 @@ pub fn render(
     for w in warnings {
         writeln!(out, "warning: {}", w.message)?;
     }
-    Ok(())
+    out.flush()
 }

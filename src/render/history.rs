@@ -256,6 +256,17 @@ pub fn render(
     opts: &HistoryOptions,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    super::printable::guarded(format, out, |format, out| {
+        render_unguarded(h, format, opts, out)
+    })
+}
+
+fn render_unguarded(
+    h: &History,
+    format: super::OutputFormat,
+    opts: &HistoryOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     use super::OutputFormat as F;
     match format {
         F::Terminal => render_text(h, opts, out),

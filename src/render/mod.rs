@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod outline;
+pub mod printable;
 pub mod review;
 pub(crate) mod table;
 pub mod terminal;
@@ -100,6 +101,24 @@ pub struct RenderOptions {
 
 /// Renders `report` in `opts.format` to `out`.
 pub fn render(report: &Report, opts: &RenderOptions, out: &mut dyn Write) -> std::io::Result<()> {
+    printable::guarded(opts.format, out, |format, out| {
+        render_unguarded(
+            report,
+            &RenderOptions {
+                format,
+                ..opts.clone()
+            },
+            out,
+        )
+    })
+}
+
+/// [`render`] without [`printable::guarded`].
+fn render_unguarded(
+    report: &Report,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match opts.format {
         OutputFormat::Terminal => {
             let color = opts.color.resolve(std::io::stdout().is_terminal());

@@ -168,6 +168,17 @@ pub fn render(
     color: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    super::printable::guarded(format, out, |format, out| {
+        render_unguarded(r, format, color, out)
+    })
+}
+
+fn render_unguarded(
+    r: &Review,
+    format: OutputFormat,
+    color: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
         OutputFormat::Terminal | OutputFormat::Text => {
             let color = color && format == OutputFormat::Terminal;
