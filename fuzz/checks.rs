@@ -49,12 +49,16 @@ pub fn docx_bytes(data: &[u8]) {
 /// The .docx reader on a well-formed package whose `word/document.xml` is the input (so the
 /// fuzzer spends its time in the XML and revision logic, not in the zip checks).
 pub fn docx_xml(data: &[u8]) {
-    let Some(bytes) = docx_package(data) else {
-        return;
-    };
+    if let Some(bytes) = docx_package(data) {
+        both_views(&bytes);
+    }
+}
+
+/// A package read as a .docx in both views, each resolution read checked.
+fn both_views(bytes: &[u8]) {
     for view in [View::Before, View::After] {
         let opts = options(Some(Format::Docx), Some(view));
-        if let Ok(res) = resdiff::load_bytes("in.docx".as_ref(), &bytes, &opts) {
+        if let Ok(res) = resdiff::load_bytes("in.docx".as_ref(), bytes, &opts) {
             consistent(&res);
         }
     }
@@ -73,14 +77,8 @@ pub const EXTRA_PARTS: [&str; 3] = [
 /// out). List numbering, styles and footnotes are read from parts the other targets never
 /// vary (a list starting at `u32::MAX` overflowed there).
 pub fn docx_parts(data: &[u8]) {
-    let Some(bytes) = parts_package(data) else {
-        return;
-    };
-    for view in [View::Before, View::After] {
-        let opts = options(Some(Format::Docx), Some(view));
-        if let Ok(res) = resdiff::load_bytes("in.docx".as_ref(), &bytes, &opts) {
-            consistent(&res);
-        }
+    if let Some(bytes) = parts_package(data) {
+        both_views(&bytes);
     }
 }
 
