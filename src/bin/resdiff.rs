@@ -234,8 +234,8 @@ fn main() -> ExitCode {
     let verbose = cli.verbose;
     match run(cli) {
         Ok(code) => ExitCode::from(code as u8),
-        // A closed pipe other than stdout (`-o` to a FIFO whose reader left): not an error
-        // either, the reader has what it wanted.
+        // A closed pipe is not an error (`PipeOut` takes stdout's before it gets here; this
+        // keeps any other writer's the same).
         Err(Failure::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => {
             eprintln!("resdiff: {}", resdiff::error::stdout_message(&e));

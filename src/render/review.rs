@@ -52,7 +52,7 @@ fn clause_name(r: &Review, i: usize) -> String {
     }
 }
 
-fn cell_text(c: &Option<Cell>, color: bool) -> String {
+fn cell_text(c: Option<&Cell>, color: bool) -> String {
     match c {
         None => String::new(),
         Some(c) if c.op == Op::Noc => {
@@ -146,16 +146,12 @@ fn table(r: &Review, color: bool) -> (Vec<String>, Vec<Vec<String>>) {
     head.extend(r.proposals.iter().map(|p| p.name.clone()));
     let heading = r.heading.iter().map(|h| {
         let mut row = vec![heading_name(h)];
-        row.extend(
-            h.cells
-                .iter()
-                .map(|c| one_line(&cell_text(&Some(c.clone()), color))),
-        );
+        row.extend(h.cells.iter().map(|c| one_line(&cell_text(Some(c), color))));
         row
     });
     let clauses = (0..r.rows.len()).map(|i| {
         let mut row = vec![clause_name(r, i)];
-        row.extend(r.rows[i].cells.iter().map(|c| cell_text(c, color)));
+        row.extend(r.rows[i].cells.iter().map(|c| cell_text(c.as_ref(), color)));
         row
     });
     (head, heading.chain(clauses).collect())
