@@ -15,6 +15,7 @@ mod buckets;
 mod candidates;
 mod editorial;
 mod header;
+pub use header::HEADER_FIELDS;
 mod matching;
 mod sections;
 mod similarity;

@@ -593,7 +593,7 @@ fn heading_rows(
     }
     // The base's order: the fields of the heading as the diff report lists them, then the
     // section headings as the base reads.
-    let fields = ["number", "title", "revision", "history", "adopting_body"];
+    let fields = crate::align::HEADER_FIELDS;
     let sections: Vec<String> = base
         .walk_divisions()
         .iter()

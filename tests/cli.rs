@@ -379,12 +379,20 @@ fn escape_sequences_of_a_document_are_shown_not_sent() {
     let pair = common::repo("tests/fixtures/pairs/reworded");
     let old = std::fs::read_to_string(pair.join("old.md")).unwrap();
     let new = std::fs::read_to_string(pair.join("new.md")).unwrap();
-    let hostile = new.replacen(
-        "team concerned",
-        "team concerned\u{1b}[2K\u{1b}[A\u{1b}]0;pwned\u{7}\u{9b}8m",
-        1,
-    );
-    assert_ne!(hostile, new);
+    // In a clause, in the title (a review row) and after the heading (the history's legend).
+    let hostile = new
+        .replacen(
+            "team concerned",
+            "team concerned\u{1b}[2K\u{1b}[A\u{1b}]0;pwned\u{7}\u{9b}8m",
+            1,
+        )
+        .replacen("### Collaboration", "### \u{1b}[2KCollaboration", 1)
+        .replacen(
+            "(Rev. Geneva, 2022)",
+            "(Rev. Geneva, 2022)\u{1b}]0;x\u{7}",
+            1,
+        );
+    assert_eq!(hostile.matches('\u{1b}').count(), 5);
     let (o, n) = (dir.path().join("old.md"), dir.path().join("new.md"));
     std::fs::write(&o, &old).unwrap();
     std::fs::write(&n, &hostile).unwrap();
@@ -420,7 +428,10 @@ fn escape_sequences_of_a_document_are_shown_not_sent() {
         "--format".as_ref(),
         "text".as_ref(),
     ]);
-    assert!(clean(&review), "{review:?}");
+    assert!(
+        clean(&review) && review.contains("\u{241b}[2KCollaboration"),
+        "{review:?}"
+    );
     let history = run(&[
         "history".as_ref(),
         o,
@@ -428,7 +439,10 @@ fn escape_sequences_of_a_document_are_shown_not_sent() {
         "--color".as_ref(),
         "always".as_ref(),
     ]);
-    assert!(clean(&history), "{history:?}");
+    assert!(
+        clean(&history) && history.contains("\u{241b}]0;x\u{2407}"),
+        "{history:?}"
+    );
     // Without control characters, the terminal format keeps its colours.
     let pair_old = pair.join("old.md");
     let pair_new = pair.join("new.md");

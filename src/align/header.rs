@@ -25,26 +25,26 @@ pub(crate) fn field(name: &str, old: Option<&str>, new: Option<&str>) -> Option<
     })
 }
 
-/// Header changes in a fixed field order; fields absent on both sides are left out.
+/// The fields of the heading, in the order every report lists their changes (the renamed
+/// section headings follow them).
+pub const HEADER_FIELDS: [&str; 5] = ["number", "title", "revision", "history", "adopting_body"];
+
+/// Header changes in the order of [`HEADER_FIELDS`]; fields absent on both sides are left out.
 pub(crate) fn header_changes(old: &Header, new: &Header) -> Vec<HeaderChange> {
     let text = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.shown.trim().to_string());
-    let fields = [
-        ("number", old.number.clone(), new.number.clone()),
-        ("title", text(&old.title), text(&new.title)),
+    let sides = [
+        (old.number.clone(), new.number.clone()),
+        (text(&old.title), text(&new.title)),
         (
-            "revision",
             old.revision.as_ref().map(|r| r.raw.clone()),
             new.revision.as_ref().map(|r| r.raw.clone()),
         ),
-        ("history", text(&old.history_raw), text(&new.history_raw)),
-        (
-            "adopting_body",
-            text(&old.adopting_body),
-            text(&new.adopting_body),
-        ),
+        (text(&old.history_raw), text(&new.history_raw)),
+        (text(&old.adopting_body), text(&new.adopting_body)),
     ];
-    fields
+    HEADER_FIELDS
         .iter()
-        .filter_map(|(name, o, n)| field(name, o.as_deref(), n.as_deref()))
+        .zip(&sides)
+        .filter_map(|(name, (o, n))| field(name, o.as_deref(), n.as_deref()))
         .collect()
 }
