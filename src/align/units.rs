@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::model::Resolution;
-use crate::normalize::{comparison_key, words};
+use crate::normalize::comparison_key;
 use crate::report::Place;
 use crate::threads::{map_spread, Spread};
 
@@ -195,17 +195,78 @@ impl Word<'_, '_> {
     }
 }
 
-/// Calls `f` with each word of `text` ([`words`]), lower-cased and stemmed. A word of lower-case
-/// ASCII letters and digits (most) is its own lower case: it is passed as a slice of `text`.
+/// Classes of a byte for [`each_word`]: an ASCII lower-case letter or digit (its own lower
+/// case), an ASCII capital, another ASCII byte (between words), or a byte of a longer character
+/// (decoded to be classified). Capitals and longer characters are bits, or-ed over a word.
+const LOWER: u8 = 0;
+const UPPER: u8 = 1;
+const WIDE: u8 = 2;
+const OTHER: u8 = 4;
+static CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Calls `f` with each word of `text` ([`words`](crate::normalize::words): the same cuts), lower-cased and stemmed. One
+/// pass over the bytes finds a word and whether it needs lower-casing: a word of lower-case
+/// ASCII letters and digits (most) is its own lower case and is passed as a slice of `text`.
 fn each_word<'t>(text: &'t str, lower: &mut String, mut f: impl FnMut(Word<'t, '_>)) {
-    for w in words(text) {
-        if w.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        {
+    let b = text.as_bytes();
+    // Is the character at `i` (not ASCII) alphanumeric, and how long is it?
+    let wide = |i: usize| {
+        let ch = text[i..].chars().next().unwrap_or_default();
+        (ch.is_alphanumeric(), ch.len_utf8())
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let class = CLASS[usize::from(b[i])];
+        if class == OTHER {
+            i += 1;
+            continue;
+        }
+        if class == WIDE {
+            let (alnum, len) = wide(i);
+            if !alnum {
+                i += len;
+                continue;
+            }
+        }
+        let start = i;
+        let mut kind = LOWER;
+        while i < b.len() {
+            let class = CLASS[usize::from(b[i])];
+            if class == OTHER {
+                break;
+            }
+            if class == WIDE {
+                let (alnum, len) = wide(i);
+                if !alnum {
+                    break;
+                }
+                i += len;
+            } else {
+                i += 1;
+            }
+            kind |= class;
+        }
+        let w = &text[start..i];
+        if kind == LOWER {
             f(Word::Text(stem(w)));
         } else {
             lower.clear();
-            if w.is_ascii() {
+            if kind == UPPER {
                 lower.push_str(w);
                 lower.make_ascii_lowercase();
             } else {
@@ -301,15 +362,37 @@ impl<'k> Run<'k> {
 
 /// Words to local ids, in order of first use. An open-addressing table of ids with each
 /// word's hash kept beside it: a word is hashed once, and compared only with words of the
-/// same hash. (A general hash map keyed by the words hashed the probe and the stored key, and
-/// kept two copies of each lower-cased word.)
+/// same hash. Most words are at most 8 bytes: those are hashed and compared as one integer
+/// ([`packed`]), not as text. (A general hash map keyed by the words hashed the probe and the
+/// stored key, and kept two copies of each lower-cased word.)
 struct Interner<'k> {
     /// Id + 1 of the word in each slot, 0 for an empty slot; a power of two long, at most
     /// half full.
     slots: Vec<u32>,
     hashes: Vec<u64>,
+    /// Each local id's [`packed`] word (0 for a longer word).
+    packed: Vec<u64>,
     /// Each local id's word.
     names: Vec<Cow<'k, str>>,
+}
+
+/// A word of at most 8 bytes as one integer: its bytes, little-endian, zero-padded (a word
+/// holds no zero byte, so two words never share one); 0 for a longer (or empty) word. Read in
+/// at most three loads, without a loop.
+fn packed(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let n = b.len();
+    let le32 = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+    match n {
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        // Two overlapping halves: the bytes they share are the same in both.
+        4..=8 => le32(0) | le32(n - 4) << (8 * (n - 4)),
+        _ => 0,
+    }
 }
 
 impl<'k> Interner<'k> {
@@ -317,20 +400,29 @@ impl<'k> Interner<'k> {
         Interner {
             slots: vec![0; (words * 2).next_power_of_two().max(16)],
             hashes: Vec::with_capacity(words),
+            packed: Vec::with_capacity(words),
             names: Vec::with_capacity(words),
         }
     }
 
-    fn hash(w: &str) -> u64 {
+    /// The hash of a word and its [`packed`] form: one multiplication for a short word.
+    fn hash(w: &str) -> (u64, u64) {
         use std::hash::BuildHasher;
-        foldhash::fast::FixedState::default().hash_one(w)
+        let p = packed(w);
+        if p == 0 {
+            return (foldhash::fast::FixedState::default().hash_one(w), 0);
+        }
+        // The high and low halves of the product folded: every bit of the word moves the
+        // low bits, which pick the slot.
+        let m = u128::from(p) * 0x9E37_79B9_7F4A_7C15;
+        ((m as u64) ^ ((m >> 64) as u64), p)
     }
 
     /// The id of `w`, and whether it was met for the first time.
     fn id(&mut self, w: Word<'k, '_>) -> (u32, bool) {
         let s = w.as_str();
-        let h = Self::hash(s);
-        match self.find(s, h) {
+        let (h, p) = Self::hash(s);
+        match self.find(s, p, h) {
             Ok(id) => (id, false),
             Err(at) => (
                 self.add(
@@ -339,6 +431,7 @@ impl<'k> Interner<'k> {
                         Word::Text(t) => Cow::Borrowed(t),
                         Word::Lowered(l) => Cow::Owned(l.to_string()),
                     },
+                    p,
                     h,
                 ),
                 true,
@@ -348,14 +441,15 @@ impl<'k> Interner<'k> {
 
     /// [`Interner::id`] of a word already held, with its hash (merging another table).
     fn id_hashed(&mut self, w: Cow<'k, str>, h: u64) -> (u32, bool) {
-        match self.find(&w, h) {
+        let p = packed(&w);
+        match self.find(&w, p, h) {
             Ok(id) => (id, false),
-            Err(at) => (self.add(at, w, h), true),
+            Err(at) => (self.add(at, w, p, h), true),
         }
     }
 
-    /// The id of `s` (of hash `h`), or the free slot where it goes.
-    fn find(&self, s: &str, h: u64) -> Result<u32, usize> {
+    /// The id of `s` (of [`packed`] form `p` and hash `h`), or the free slot where it goes.
+    fn find(&self, s: &str, p: u64, h: u64) -> Result<u32, usize> {
         let mask = self.slots.len() - 1;
         let mut at = h as usize & mask;
         loop {
@@ -364,7 +458,12 @@ impl<'k> Interner<'k> {
                 slot => {
                     let id = slot - 1;
                     let i = id as usize;
-                    if self.hashes[i] == h && self.names[i] == s {
+                    let same = if p != 0 {
+                        self.packed[i] == p
+                    } else {
+                        self.hashes[i] == h && self.names[i] == s
+                    };
+                    if same {
                         return Ok(id);
                     }
                 }
@@ -374,9 +473,10 @@ impl<'k> Interner<'k> {
     }
 
     /// Stores a new word in free slot `at`; returns its id.
-    fn add(&mut self, at: usize, w: Cow<'k, str>, h: u64) -> u32 {
+    fn add(&mut self, at: usize, w: Cow<'k, str>, p: u64, h: u64) -> u32 {
         let id = self.names.len() as u32;
         self.names.push(w);
+        self.packed.push(p);
         self.hashes.push(h);
         self.slots[at] = id + 1;
         if self.names.len() * 2 > self.slots.len() {
@@ -547,6 +647,34 @@ mod tests {
         for parts in [None, Some(2), Some(3), Some(7), Some(500)] {
             assert!(read(parts) == one, "{parts:?} runs");
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn each_word_cuts_any_text_as_split_does(text in "([a-zA-Z0-9 ,.;()\\-]|é|É|ß|İ|\u{a0}|\u{2011}|²|ﬁ|Α){0,40}") {
+            let mut got = Vec::new();
+            each_word(&text, &mut String::new(), |w| got.push(w.as_str().to_string()));
+            proptest::prop_assert_eq!(got, by_split(&text));
+        }
+    }
+
+    #[test]
+    fn short_words_pack_to_distinct_integers() {
+        // Every word of 1 to 8 bytes over a two-letter alphabet: each place of each length.
+        let mut seen = std::collections::HashMap::new();
+        for len in 1..=8 {
+            for bits in 0..1u32 << len {
+                let w: String = (0..len)
+                    .map(|i| if bits >> i & 1 == 1 { 'b' } else { 'a' })
+                    .collect();
+                let p = packed(&w);
+                assert_ne!(p, 0, "{w}");
+                assert_eq!(seen.insert(p, w.clone()), None, "{w}");
+            }
+        }
+        assert_eq!(packed(""), 0);
+        assert_eq!(packed("abcdefghi"), 0);
+        assert_ne!(packed("é"), packed("è"));
     }
 
     #[test]
