@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
+use crate::intern::{Interner, Word};
 use crate::normalize::fold_typography;
 use crate::report::{Segment, SegmentOp};
 
@@ -16,51 +17,88 @@ use crate::report::{Segment, SegmentOp};
 /// followed by the whitespace after it. Leading whitespace is a token of its own. ASCII is read
 /// byte by byte; other characters are decoded where met.
 pub fn tokenize(s: &str) -> Vec<&str> {
-    let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
-    let mut i = skip_while(s, 0, |c| c.is_whitespace());
-    if i > 0 {
-        out.push(&s[..i]);
-    }
-    while let Some(&b) = bytes.get(i) {
-        let start = i;
-        let alnum = if b < 0x80 {
-            i += 1;
-            b.is_ascii_alphanumeric()
-        } else {
-            let c = s[i..].chars().next().unwrap_or_default();
-            i += c.len_utf8();
-            c.is_alphanumeric()
-        };
-        if alnum {
-            i = skip_while(s, i, char::is_alphanumeric);
-        }
-        i = skip_while(s, i, char::is_whitespace);
-        out.push(&s[start..i]);
-    }
+    cut(s, |token, _| out.push(token));
     out
 }
 
-/// The end of the run of chars from byte `i` that satisfy `keep`. ASCII bytes are tested
-/// without decoding (`keep` must agree with [`u8`]'s view of them: it is called on the char).
-#[inline(always)]
-fn skip_while(s: &str, mut i: usize, keep: impl Fn(char) -> bool) -> usize {
-    let bytes = s.as_bytes();
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if !keep(char::from(b)) {
-                break;
-            }
-            i += 1;
+/// Classes of a byte for [`cut`]: ASCII letter or digit, ASCII white space, another printable
+/// ASCII character but the backquote (its own key), another ASCII byte, or a byte of a longer
+/// character (decoded to be classified).
+const ALNUM: u8 = 0;
+const SPACE: u8 = 1;
+const PUNCT: u8 = 2;
+const CONTROL: u8 = 3;
+const WIDE: u8 = 4;
+static CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_graphic() && c != b'`' {
+            PUNCT
         } else {
-            let c = s[i..].chars().next().unwrap_or_default();
-            if !keep(c) {
-                break;
-            }
-            i += c.len_utf8();
-        }
+            CONTROL
+        };
+        b += 1;
     }
-    i
+    t
+};
+
+/// [`tokenize`], calling `f` with each token and, when the token is plain (its run or
+/// character is ASCII, printable and not a backquote), the length of its key: its own bytes
+/// before the whitespace, which folding would leave as they are.
+#[inline(always)]
+fn cut<'a>(s: &'a str, mut f: impl FnMut(&'a str, Option<usize>)) {
+    let bytes = s.as_bytes();
+    // The character at `i` (not ASCII): is it alphanumeric, white space, and how long?
+    let wide = |i: usize| s[i..].chars().next().unwrap_or_default();
+    // The end of the white space from `i`.
+    let space = |mut i: usize| {
+        while let Some(&b) = bytes.get(i) {
+            match CLASS[usize::from(b)] {
+                SPACE => i += 1,
+                WIDE if wide(i).is_whitespace() => i += wide(i).len_utf8(),
+                _ => break,
+            }
+        }
+        i
+    };
+    let mut i = space(0);
+    if i > 0 {
+        f(&s[..i], Some(0));
+    }
+    while let Some(&b) = bytes.get(i) {
+        let start = i;
+        let class = CLASS[usize::from(b)];
+        let (alnum, mut plain) = if class != WIDE {
+            i += 1;
+            (class == ALNUM, class == ALNUM || class == PUNCT)
+        } else {
+            let c = wide(i);
+            i += c.len_utf8();
+            (c.is_alphanumeric(), false)
+        };
+        if alnum {
+            while let Some(&b) = bytes.get(i) {
+                match CLASS[usize::from(b)] {
+                    ALNUM => i += 1,
+                    WIDE if wide(i).is_alphanumeric() => {
+                        plain = false;
+                        i += wide(i).len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+        }
+        let core = i - start;
+        i = space(i);
+        f(&s[start..i], plain.then_some(core));
+    }
 }
 
 /// The form a token is compared by: typography folded, trailing whitespace dropped. Borrowed
@@ -74,27 +112,37 @@ fn token_key(t: &str) -> Cow<'_, str> {
     }
 }
 
-/// Token keys of both sides as small integers (equal keys, equal ids): the diff then compares
-/// and hashes numbers, not strings.
-fn token_ids<'a>(old: &[&'a str], new: &[&'a str]) -> (Vec<u32>, Vec<u32>) {
-    let mut ids: foldhash::HashMap<Cow<'a, str>, u32> =
-        foldhash::HashMap::with_capacity_and_hasher(old.len() + new.len(), Default::default());
-    let mut id_of = |t: &'a str| -> u32 {
-        let key = token_key(t);
-        let next = ids.len() as u32;
-        *ids.entry(key).or_insert(next)
+/// The tokens of both sides ([`tokenize`]) and their keys as small integers (equal keys,
+/// equal ids): the diff then compares and hashes numbers, not strings. A plain token's key
+/// is a slice of it, found while cutting.
+#[allow(clippy::type_complexity)]
+fn tokens_and_ids<'a>(old: &'a str, new: &'a str) -> ([Vec<&'a str>; 2], [Vec<u32>; 2]) {
+    let guess = (old.len() + new.len()) / 4 + 2;
+    let mut ids = Interner::with_capacity(guess);
+    let mut side = |s: &'a str| {
+        let (mut tokens, mut keys) = (Vec::with_capacity(s.len() / 4 + 1), Vec::new());
+        cut(s, |t, plain| {
+            tokens.push(t);
+            let (id, _) = match plain {
+                Some(core) => ids.id(Word::Text(&t[..core])),
+                None => match token_key(t) {
+                    Cow::Borrowed(key) => ids.id(Word::Text(key)),
+                    Cow::Owned(key) => ids.id(Word::Made(&key)),
+                },
+            };
+            keys.push(id);
+        });
+        (tokens, keys)
     };
-    let o = old.iter().map(|t| id_of(t)).collect();
-    let n = new.iter().map(|t| id_of(t)).collect();
-    (o, n)
+    let (ot, ok) = side(old);
+    let (nt, nk) = side(new);
+    ([ot, nt], [ok, nk])
 }
 
 /// Word-level diff of `old` against `new`. `equal` and `delete` runs carry old text, `insert`
 /// runs new text; adjacent runs of one op are merged. Deterministic (patience diff, no deadline).
 pub fn diff(old: &str, new: &str) -> Vec<Segment> {
-    let ot = tokenize(old);
-    let nt = tokenize(new);
-    let (ok, nk) = token_ids(&ot, &nt);
+    let ([ot, nt], [ok, nk]) = tokens_and_ids(old, new);
     let ops = capture_diff_slices(Algorithm::Patience, &ok, &nk);
     let mut b = Builder::default();
     for op in ops {
@@ -330,6 +378,36 @@ mod tests {
             out.push(&s[start..end]);
         }
         out
+    }
+
+    proptest::proptest! {
+        /// A plain token's key, found while cutting, is the key `token_key` gives it.
+        #[test]
+        fn plain_keys_are_the_folded_keys(s in "([a-zA-Z0-9 ;,.()`\t\n-]|é|\u{a0}|\u{2011}|\u{2019}|…|²){0,30}") {
+            let mut tokens = Vec::new();
+            cut(&s, |t, plain| tokens.push((t, plain)));
+            proptest::prop_assert_eq!(tokens.iter().map(|t| t.0).collect::<Vec<_>>(), tokenize(&s));
+            for (t, plain) in tokens {
+                if let Some(core) = plain {
+                    proptest::prop_assert_eq!(token_key(t), Cow::Borrowed(&t[..core]));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_classes_agree_with_char() {
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            let class = CLASS[usize::from(b)];
+            assert_eq!(class == ALNUM, c.is_alphanumeric(), "{b:#x}");
+            assert_eq!(class == SPACE, c.is_whitespace(), "{b:#x}");
+            assert_eq!(
+                class == PUNCT,
+                c.is_ascii_graphic() && c != '`' && !c.is_alphanumeric(),
+                "{b:#x}"
+            );
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod error;
 pub mod flatten;
 pub mod history;
 pub mod inline;
+mod intern;
 pub mod model;
 pub mod normalize;
 pub mod output;

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use crate::intern::{Interner, Word};
 use crate::model::Resolution;
 use crate::normalize::comparison_key;
 use crate::report::Place;
@@ -180,21 +181,6 @@ impl Vocab {
     }
 }
 
-/// A word as [`each_word`] gives it: a slice of the text, or lower-cased into a buffer.
-#[derive(Clone, Copy)]
-enum Word<'t, 'b> {
-    Text(&'t str),
-    Lowered(&'b str),
-}
-
-impl Word<'_, '_> {
-    fn as_str(&self) -> &str {
-        match *self {
-            Word::Text(w) | Word::Lowered(w) => w,
-        }
-    }
-}
-
 /// Classes of a byte for [`each_word`]: an ASCII lower-case letter or digit (its own lower
 /// case), an ASCII capital, another ASCII byte (between words), or a byte of a longer character
 /// (decoded to be classified). Capitals and longer characters are bits, or-ed over a word.
@@ -272,7 +258,7 @@ fn each_word<'t>(text: &'t str, lower: &mut String, mut f: impl FnMut(Word<'t, '
             } else {
                 lower.push_str(&w.to_lowercase());
             }
-            f(Word::Lowered(stem(lower)));
+            f(Word::Made(stem(lower)));
         }
     }
 }
@@ -357,147 +343,6 @@ impl<'k> Run<'k> {
             }
         }
         run
-    }
-}
-
-/// Words to local ids, in order of first use. An open-addressing table of ids with each
-/// word's hash kept beside it: a word is hashed once, and compared only with words of the
-/// same hash. Most words are at most 8 bytes: those are hashed and compared as one integer
-/// ([`packed`]), not as text. (A general hash map keyed by the words hashed the probe and the
-/// stored key, and kept two copies of each lower-cased word.)
-struct Interner<'k> {
-    /// Id + 1 of the word in each slot, 0 for an empty slot; a power of two long, at most
-    /// half full.
-    slots: Vec<u32>,
-    hashes: Vec<u64>,
-    /// Each local id's [`packed`] word (0 for a longer word).
-    packed: Vec<u64>,
-    /// Each local id's word.
-    names: Vec<Cow<'k, str>>,
-}
-
-/// A word of at most 8 bytes as one integer: its bytes, little-endian, zero-padded (a word
-/// holds no zero byte, so two words never share one); 0 for a longer (or empty) word. Read in
-/// at most three loads, without a loop.
-fn packed(w: &str) -> u64 {
-    let b = w.as_bytes();
-    let n = b.len();
-    let le32 = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
-    match n {
-        1..=3 => {
-            u64::from(b[0])
-                | u64::from(b[n / 2]) << (8 * (n / 2))
-                | u64::from(b[n - 1]) << (8 * (n - 1))
-        }
-        // Two overlapping halves: the bytes they share are the same in both.
-        4..=8 => le32(0) | le32(n - 4) << (8 * (n - 4)),
-        _ => 0,
-    }
-}
-
-impl<'k> Interner<'k> {
-    fn with_capacity(words: usize) -> Self {
-        Interner {
-            slots: vec![0; (words * 2).next_power_of_two().max(16)],
-            hashes: Vec::with_capacity(words),
-            packed: Vec::with_capacity(words),
-            names: Vec::with_capacity(words),
-        }
-    }
-
-    /// The hash of a word and its [`packed`] form: one multiplication for a short word.
-    fn hash(w: &str) -> (u64, u64) {
-        use std::hash::BuildHasher;
-        let p = packed(w);
-        if p == 0 {
-            return (foldhash::fast::FixedState::default().hash_one(w), 0);
-        }
-        // The high and low halves of the product folded: every bit of the word moves the
-        // low bits, which pick the slot.
-        let m = u128::from(p) * 0x9E37_79B9_7F4A_7C15;
-        ((m as u64) ^ ((m >> 64) as u64), p)
-    }
-
-    /// The id of `w`, and whether it was met for the first time.
-    fn id(&mut self, w: Word<'k, '_>) -> (u32, bool) {
-        let s = w.as_str();
-        let (h, p) = Self::hash(s);
-        match self.find(s, p, h) {
-            Ok(id) => (id, false),
-            Err(at) => (
-                self.add(
-                    at,
-                    match w {
-                        Word::Text(t) => Cow::Borrowed(t),
-                        Word::Lowered(l) => Cow::Owned(l.to_string()),
-                    },
-                    p,
-                    h,
-                ),
-                true,
-            ),
-        }
-    }
-
-    /// [`Interner::id`] of a word already held, with its hash (merging another table).
-    fn id_hashed(&mut self, w: Cow<'k, str>, h: u64) -> (u32, bool) {
-        let p = packed(&w);
-        match self.find(&w, p, h) {
-            Ok(id) => (id, false),
-            Err(at) => (self.add(at, w, p, h), true),
-        }
-    }
-
-    /// The id of `s` (of [`packed`] form `p` and hash `h`), or the free slot where it goes.
-    fn find(&self, s: &str, p: u64, h: u64) -> Result<u32, usize> {
-        let mask = self.slots.len() - 1;
-        let mut at = h as usize & mask;
-        loop {
-            match self.slots[at] {
-                0 => return Err(at),
-                slot => {
-                    let id = slot - 1;
-                    let i = id as usize;
-                    let same = if p != 0 {
-                        self.packed[i] == p
-                    } else {
-                        self.hashes[i] == h && self.names[i] == s
-                    };
-                    if same {
-                        return Ok(id);
-                    }
-                }
-            }
-            at = (at + 1) & mask;
-        }
-    }
-
-    /// Stores a new word in free slot `at`; returns its id.
-    fn add(&mut self, at: usize, w: Cow<'k, str>, p: u64, h: u64) -> u32 {
-        let id = self.names.len() as u32;
-        self.names.push(w);
-        self.packed.push(p);
-        self.hashes.push(h);
-        self.slots[at] = id + 1;
-        if self.names.len() * 2 > self.slots.len() {
-            self.grow();
-        }
-        id
-    }
-
-    /// Doubles the table and puts every id back in its slot.
-    fn grow(&mut self) {
-        let len = self.slots.len() * 2;
-        let mask = len - 1;
-        let mut slots = vec![0u32; len];
-        for (i, &h) in self.hashes.iter().enumerate() {
-            let mut at = h as usize & mask;
-            while slots[at] != 0 {
-                at = (at + 1) & mask;
-            }
-            slots[at] = i as u32 + 1;
-        }
-        self.slots = slots;
     }
 }
 
@@ -656,25 +501,6 @@ mod tests {
             each_word(&text, &mut String::new(), |w| got.push(w.as_str().to_string()));
             proptest::prop_assert_eq!(got, by_split(&text));
         }
-    }
-
-    #[test]
-    fn short_words_pack_to_distinct_integers() {
-        // Every word of 1 to 8 bytes over a two-letter alphabet: each place of each length.
-        let mut seen = std::collections::HashMap::new();
-        for len in 1..=8 {
-            for bits in 0..1u32 << len {
-                let w: String = (0..len)
-                    .map(|i| if bits >> i & 1 == 1 { 'b' } else { 'a' })
-                    .collect();
-                let p = packed(&w);
-                assert_ne!(p, 0, "{w}");
-                assert_eq!(seen.insert(p, w.clone()), None, "{w}");
-            }
-        }
-        assert_eq!(packed(""), 0);
-        assert_eq!(packed("abcdefghi"), 0);
-        assert_ne!(packed("é"), packed("è"));
     }
 
     #[test]
