@@ -18,47 +18,81 @@ pub enum Overwrite {
 
 /// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so an
 /// interrupted run leaves either the old file or the whole new one. Refuses to write over any of
-/// `inputs` (even with `Overwrite::Replace`) and over an existing file unless asked.
+/// `inputs` (even with `Overwrite::Replace`; hard links and symbolic links included), inside an
+/// input that is a directory (a collection: the report would become one of its files), and
+/// over an existing file unless asked. A symbolic link is written through: its target is
+/// replaced, the link kept. Devices, FIFOs and the process's own streams (`/dev/stdout`,
+/// `/proc/self/fd/1`) are written in place.
 pub fn write_atomically(
     path: &Path,
     bytes: &[u8],
     inputs: &[&Path],
     overwrite: Overwrite,
 ) -> Result<()> {
+    let refuse = |message: &str| Error::Other {
+        path: path.to_path_buf(),
+        message: message.into(),
+    };
     if inputs.iter().any(|input| same_file(input, path)) {
-        return Err(Error::Other {
-            path: path.to_path_buf(),
-            message: "refusing to write the report over an input file; choose another -o".into(),
-        });
+        return Err(refuse(
+            "refusing to write the report over an input file; choose another -o",
+        ));
+    }
+    const INSIDE: &str = "refusing to write the report inside an input directory (it would be \
+        read as one of its resolutions); choose another -o";
+    if inputs.iter().any(|input| inside(input, path)) {
+        return Err(refuse(INSIDE));
     }
     if path.is_dir() {
         return Err(Error::IsDirectory(path.to_path_buf()));
     }
-    // A device or a FIFO (`-o /dev/stdout`, `/dev/full`) is written in place: a rename would
-    // replace the device node itself (root may do that in /dev), and it holds no file to lose.
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+    // A device or a FIFO (`/dev/full`) is written in place: a rename would replace the device
+    // node itself (root may do that in /dev), and it holds no file to lose. So is a name of
+    // the process's own streams, whatever file stdout was redirected to.
+    let own_stream = cfg!(unix)
+        && (["/dev/stdout", "/dev/stderr"]
+            .iter()
+            .any(|s| path == Path::new(s))
+            || path.starts_with("/dev/fd/")
+            || path.starts_with("/proc/self/fd/"));
+    if own_stream || std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         return write_in_place(path, bytes);
     }
-    if path.exists() && overwrite == Overwrite::Refuse {
-        return Err(Error::Other {
-            path: path.to_path_buf(),
-            message: "already exists; use --force to replace it".into(),
-        });
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if (link || path.exists()) && overwrite == Overwrite::Refuse {
+        return Err(refuse("already exists; use --force to replace it"));
     }
-    let dir = match path.parent() {
+    // Through a symbolic link to its target; a link to nothing is refused rather than replaced.
+    let target = if link {
+        std::fs::canonicalize(path).map_err(|_| {
+            refuse(
+                "is a symbolic link to a file that does not exist; remove it or choose another -o",
+            )
+        })?
+    } else {
+        path.to_path_buf()
+    };
+    if inputs.iter().any(|input| inside(input, &target)) {
+        return Err(refuse(INSIDE));
+    }
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.resdiff-{}.tmp", std::process::id()));
+    let old = std::fs::metadata(&target).ok();
+    let (tmp, mut file) = create_temporary(&dir).map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        file.write_all(bytes)?;
+        // A replaced report keeps its permissions (a private 0600 report stays private).
+        if let Some(old) = &old {
+            file.set_permissions(old.permissions())?;
+        }
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&tmp, &target)
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
@@ -70,9 +104,41 @@ pub fn write_atomically(
     Ok(())
 }
 
+/// A new temporary file in `dir`, created only if nothing has its name (`create_new`: a file or
+/// symbolic link planted there in advance makes it fail, never redirects the report), under a
+/// name no other run predicts (process id, clock and a count; tried again on a clash). Short,
+/// so that a report named up to the system's limit still gets one.
+fn create_temporary(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNT: AtomicU32 = AtomicU32::new(0);
+    let mut last = None;
+    for _ in 0..100 {
+        let clock = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let n = COUNT.fetch_add(1, Ordering::Relaxed);
+        let tmp = dir.join(format!(
+            ".resdiff-{}-{clock:08x}{n:x}.tmp",
+            std::process::id()
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no temporary name")))
+}
+
 fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
+    // Truncated as the shell's `>` does (a device ignores it).
     let result = std::fs::OpenOptions::new()
         .write(true)
+        .truncate(true)
         .open(path)
         .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()));
     result.map_err(|source| Error::Write {
@@ -81,12 +147,38 @@ fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
-/// True when both paths name the same existing file (through links and `..`).
+/// True when both paths name the same existing file: through symbolic links and `..`, and,
+/// on Unix, through hard links (same device and inode).
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
+    if let (Ok(x), Ok(y)) = (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        if x == y {
+            return true;
+        }
     }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.is_file() && x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    false
+}
+
+/// True when `dir` is a directory and `path` would be written somewhere under it.
+fn inside(dir: &Path, path: &Path) -> bool {
+    let Ok(dir) = std::fs::canonicalize(dir) else {
+        return false;
+    };
+    if !dir.is_dir() {
+        return false;
+    }
+    // The output may not exist yet: its directory is what is resolved.
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::canonicalize(parent).is_ok_and(|p| p.starts_with(&dir))
 }
 
 #[cfg(test)]
@@ -114,5 +206,131 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    /// The names of a directory's entries, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_collection_directory_is_never_written_into() {
+        let root = tempfile::tempdir().unwrap();
+        let (old, new) = (root.path().join("old"), root.path().join("new"));
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::create_dir_all(new.join("sub")).unwrap();
+        std::fs::write(new.join("r7.txt"), "resolution").unwrap();
+        let inputs = [old.as_path(), new.as_path()];
+        for out in [
+            new.join("r7.txt"),
+            new.join("report.md"),
+            new.join("sub/x.md"),
+        ] {
+            let err = write_atomically(&out, b"report", &inputs, Overwrite::Replace).unwrap_err();
+            assert!(
+                err.to_string().contains("inside an input directory"),
+                "{err}"
+            );
+        }
+        assert_eq!(
+            std::fs::read_to_string(new.join("r7.txt")).unwrap(),
+            "resolution"
+        );
+        assert_eq!(names(&new), ["r7.txt", "sub"]);
+        // Beside the directories is fine.
+        write_atomically(
+            &root.path().join("report.md"),
+            b"report",
+            &inputs,
+            Overwrite::Refuse,
+        )
+        .unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_never_redirect_or_replace_what_they_should_not() {
+        use std::os::unix::fs::{symlink, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let input = d.join("old.txt");
+        std::fs::write(&input, "old").unwrap();
+        // A hard link of an input is the input.
+        std::fs::hard_link(&input, d.join("hard.txt")).unwrap();
+        let err =
+            write_atomically(&d.join("hard.txt"), b"x", &[&input], Overwrite::Replace).unwrap_err();
+        assert!(err.to_string().contains("input file"), "{err}");
+        // Temporary files planted where the old naming scheme put them, pointing at a victim:
+        // never written through.
+        let victim = d.join("victim.txt");
+        std::fs::write(&victim, "precious").unwrap();
+        let pid = std::process::id();
+        for p in pid.saturating_sub(5)..pid + 5 {
+            symlink(&victim, d.join(format!(".report.txt.resdiff-{p}.tmp"))).unwrap();
+        }
+        let report = d.join("report.txt");
+        write_atomically(&report, b"report", &[&input], Overwrite::Refuse).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(std::fs::symlink_metadata(&report).unwrap().is_file());
+        // A link to a report elsewhere: refused without --force; with it, the target is
+        // replaced and the link kept. A link to nothing is refused.
+        std::fs::create_dir(d.join("elsewhere")).unwrap();
+        let target = d.join("elsewhere/report.txt");
+        std::fs::write(&target, "old report").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = d.join("link.txt");
+        symlink(&target, &link).unwrap();
+        let err = write_atomically(&link, b"new", &[&input], Overwrite::Refuse).unwrap_err();
+        assert!(err.to_string().contains("--force"), "{err}");
+        write_atomically(&link, b"new report", &[&input], Overwrite::Replace).unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new report");
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "a private report stays private");
+        let dangling = d.join("dangling.txt");
+        symlink(d.join("nothing"), &dangling).unwrap();
+        for force in [Overwrite::Refuse, Overwrite::Replace] {
+            assert!(write_atomically(&dangling, b"x", &[&input], force).is_err());
+        }
+        assert!(!d.join("nothing").exists());
+        // No temporary file left behind by any of it.
+        assert!(
+            names(d).iter().all(|n| !n.starts_with(".resdiff-")),
+            "{:?}",
+            names(d)
+        );
+    }
+
+    #[test]
+    fn a_name_as_long_as_allowed_gets_its_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join(format!("{}.md", "r".repeat(250)));
+        write_atomically(&out, b"report", &[], Overwrite::Refuse).unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"report");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_process_own_streams_are_written_in_place() {
+        use std::os::fd::AsRawFd;
+        // stdout redirected to a regular file, named through /proc/self/fd: written there, not
+        // refused as an existing file nor replaced by a rename.
+        let dir = tempfile::tempdir().unwrap();
+        let file = std::fs::File::create(dir.path().join("captured.txt")).unwrap();
+        let stream = PathBuf::from(format!("/proc/self/fd/{}", file.as_raw_fd()));
+        write_atomically(&stream, b"report", &[], Overwrite::Refuse).unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("captured.txt")).unwrap(),
+            b"report"
+        );
+        assert_eq!(names(dir.path()), ["captured.txt"]);
     }
 }

@@ -227,8 +227,21 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// A write past the file size limit (`ulimit -f`) becomes an error resdiff reports, after
+/// removing its temporary file, instead of a signal that kills it half-way (leaving the
+/// temporary file behind, and stdout cut without a word).
+fn ignore_file_size_signal() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: sets the disposition of one signal to "ignore", first thing in `main`, before any
+    // other thread exists; no handler code runs.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
 fn main() -> ExitCode {
     keep_freed_memory();
+    ignore_file_size_signal();
     resdiff::expect_input(named_file_bytes());
     let cli = Cli::parse();
     let verbose = cli.verbose;
