@@ -251,24 +251,30 @@ fn main() -> ExitCode {
         // keeps any other writer's the same).
         Err(Failure::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => {
-            eprintln!("resdiff: {}", resdiff::error::stdout_message(&e));
+            say(&format!("resdiff: {}", resdiff::error::stdout_message(&e)));
             if verbose {
-                eprintln!("  caused by: {e}");
+                say(&format!("  caused by: {e}"));
             }
             ExitCode::from(EXIT_TROUBLE as u8)
         }
         Err(Failure::Input(e)) => {
-            eprintln!("resdiff: {e}");
+            say(&format!("resdiff: {e}"));
             if verbose {
                 let mut source = std::error::Error::source(&e);
                 while let Some(s) = source {
-                    eprintln!("  caused by: {s}");
+                    say(&format!("  caused by: {s}"));
                     source = s.source();
                 }
             }
             ExitCode::from(EXIT_TROUBLE as u8)
         }
     }
+}
+
+/// One line to stderr, as it is shown: the control characters of the file names it may hold
+/// (an escape sequence, a line break) as visible pictures, never acting on the terminal.
+fn say(line: &str) {
+    eprintln!("{}", resdiff::render::printable::one_line(line));
 }
 
 /// Standard output that a closed pipe silences instead of failing: `resdiff diff ... | head`
@@ -688,7 +694,7 @@ fn collection(args: &DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let code = if !unreadable.is_empty() {
         // The report first, so that in a terminal the names follow it.
         out.flush()?;
-        unreadable.iter().for_each(|line| eprintln!("{line}"));
+        unreadable.iter().for_each(|line| say(line));
         EXIT_TROUBLE
     } else if report.fails_on(args.fail_on.as_deref()) {
         EXIT_DIFFERENT

@@ -39,7 +39,9 @@ fn counts(e: &Entry) -> String {
 
 fn files(e: &Entry) -> (String, String) {
     let f = |r: &Option<crate::collection::FileRef>| {
-        r.as_ref().map(|r| r.path.clone()).unwrap_or_default()
+        r.as_ref()
+            .map(|r| super::view::one_line(&r.path).into_owned())
+            .unwrap_or_default()
     };
     (f(&e.old), f(&e.new))
 }
@@ -124,7 +126,12 @@ fn text(
     format: OutputFormat,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "old  {}\nnew  {}\n", r.old_dir, r.new_dir)?;
+    writeln!(
+        out,
+        "old  {}\nnew  {}\n",
+        super::view::one_line(&r.old_dir),
+        super::view::one_line(&r.new_dir)
+    )?;
     let mut rows = vec![["op", "resolution", "clauses", "old file", "new file"]
         .map(String::from)
         .to_vec()];
@@ -142,7 +149,13 @@ fn text(
     for (what, list) in skipped_lists(r) {
         writeln!(out, "\nskipped ({what}):")?;
         for s in list {
-            writeln!(out, "  {}  {}: {}", s.side, s.path, s.reason)?;
+            writeln!(
+                out,
+                "  {}  {}: {}",
+                s.side,
+                super::view::one_line(&s.path),
+                s.reason
+            )?;
         }
     }
     writeln!(out, "\n{}", summary(r))?;
@@ -159,9 +172,9 @@ fn markdown(
 ) -> std::io::Result<()> {
     writeln!(
         out,
-        "## Collections `{}` → `{}`\n",
-        r.old_dir.replace('`', "'"),
-        r.new_dir.replace('`', "'")
+        "## Collections {} → {}\n",
+        super::view::code_span(&r.old_dir),
+        super::view::code_span(&r.new_dir)
     )?;
     let rows: Vec<Vec<String>> = r
         .resolutions
@@ -184,9 +197,9 @@ fn markdown(
         for s in list {
             writeln!(
                 out,
-                "- {} `{}`: {}",
+                "- {} {}: {}",
                 s.side,
-                s.path.replace('`', "'"),
+                super::view::code_span(&s.path),
                 escape(&s.reason, false)
             )?;
         }

@@ -7,6 +7,9 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::flatten::Separated;
+
+use super::markdown::escape;
+use super::view::{code_span, one_line};
 use crate::model::Warning;
 
 /// Version of the JSON of this report.
@@ -54,9 +57,19 @@ pub fn render(
     let out: &mut dyn Write = &mut shown;
     let md = format == FlattenedFormat::Markdown;
     if md {
-        writeln!(out, "# What `{proposal}` inserts into `{base}`\n")?;
+        writeln!(
+            out,
+            "# What {} inserts into {}\n",
+            code_span(proposal),
+            code_span(base)
+        )?;
     } else {
-        writeln!(out, "base      {base}\nproposal  {proposal}\n")?;
+        writeln!(
+            out,
+            "base      {}\nproposal  {}\n",
+            one_line(base),
+            one_line(proposal)
+        )?;
     }
     for c in clauses {
         let place = match &c.proposal.label {
@@ -64,25 +77,30 @@ pub fn render(
             None => c.proposal.section.clone(),
         };
         if md {
-            writeln!(out, "## {place}\n")?;
+            writeln!(out, "## {}\n", escape(&place, false))?;
         } else {
             writeln!(out, "{place}")?;
         }
         for ins in &c.inserted {
             if md {
-                writeln!(out, "- inserted: **{}**", ins.replace('*', "\\*"))?;
+                writeln!(out, "- inserted: **{}**", escape(ins, false))?;
             } else {
                 writeln!(out, "  inserted  {{+{ins}+}}")?;
             }
         }
         for (i, g) in c.glues.iter().enumerate() {
             let guess = c.guessed_deletions.get(i).and_then(Option::as_ref);
+            // Document text in code spans: a backquote in it would end the span early.
+            let code = |s: &str| if md { code_span(s) } else { format!("`{s}`") };
+            let plain = |s: &str| if md { escape(s, false) } else { s.to_string() };
             let struck = guess
-                .map(|s| format!("; guess: `{s}` was struck"))
+                .map(|s| format!("; guess: {} was struck", code(s)))
                 .unwrap_or_default();
             let line = format!(
-                "glue point `{}` ({} + {}){struck}",
-                g.token, g.left, g.right
+                "glue point {} ({} + {}){struck}",
+                code(&g.token),
+                plain(&g.left),
+                plain(&g.right)
             );
             if md {
                 writeln!(out, "- {line}")?;

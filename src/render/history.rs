@@ -67,7 +67,7 @@ fn legend(h: &History) -> Vec<Vec<String>> {
         .map(|(i, s)| {
             vec![
                 rev_name(i),
-                s.path.clone(),
+                super::view::one_line(&s.path).into_owned(),
                 s.heading.clone().unwrap_or_default(),
             ]
         })
@@ -201,7 +201,7 @@ pub fn render_markdown(
         .map(|r| {
             vec![
                 r[0].clone(),
-                format!("`{}`", file_name(&r[1])),
+                super::view::code_span(&file_name(&r[1])),
                 escape(&r[2], false),
             ]
         })

@@ -43,6 +43,26 @@ pub fn has_controls(bytes: &[u8]) -> bool {
             .any(|w| w[0] == C1_LEAD && is_c1_tail(w[1]))
 }
 
+/// A message for one line of stderr: every control character shown by its picture, line
+/// breaks and tabs included (`␊`, `␉`, `␛`; C1 controls as `�`). Error messages name the
+/// user's files, and a file name may hold any of them: an escape sequence would act on the
+/// terminal, a line break would make a second line that reads as another message.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| c.is_control();
+    if !text.contains(control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Writes UTF-8 text with its control characters replaced by visible ones (see [`shown`]).
 /// A C1 control cut between two writes is joined up: the lead byte waits for the next write or
 /// for `flush`.
@@ -219,6 +239,18 @@ mod tests {
                 _ => c,
             })
             .collect()
+    }
+
+    #[test]
+    fn messages_stay_on_one_line_and_act_on_nothing() {
+        let name = "e\u{1b}[31mred\u{1b}]0;PWNED\u{7}\nresdiff: fake.md\t\u{9b}x";
+        let line = one_line(name);
+        assert_eq!(
+            line,
+            "e\u{241b}[31mred\u{241b}]0;PWNED\u{2407}\u{240a}resdiff: fake.md\u{2409}\u{fffd}x"
+        );
+        assert!(!line.chars().any(char::is_control));
+        assert!(matches!(one_line("plain é"), std::borrow::Cow::Borrowed(_)));
     }
 
     proptest! {

@@ -178,12 +178,12 @@ fn render_unguarded(
     match format {
         OutputFormat::Terminal | OutputFormat::Text => {
             let color = color && format == OutputFormat::Terminal;
-            writeln!(out, "base  {}", r.base.path)?;
+            writeln!(out, "base  {}", view::one_line(&r.base.path))?;
             for p in &r.proposals {
-                writeln!(out, "{:<4}  {}", p.name, p.side.path)?;
+                writeln!(out, "{:<4}  {}", p.name, view::one_line(&p.side.path))?;
             }
             if let Some(o) = &r.outcome {
-                writeln!(out, "final {}", o.path)?;
+                writeln!(out, "final {}", view::one_line(&o.path))?;
             }
             writeln!(out)?;
             let (head, rows) = table(r, color);
@@ -197,12 +197,12 @@ fn render_unguarded(
             write_warnings_text(&r.warnings, out)
         }
         OutputFormat::Markdown => {
-            writeln!(out, "## Review of `{}`\n", r.base.path.replace('`', "'"))?;
+            writeln!(out, "## Review of {}\n", view::code_span(&r.base.path))?;
             for p in &r.proposals {
-                writeln!(out, "- {}: `{}`", p.name, p.side.path.replace('`', "'"))?;
+                writeln!(out, "- {}: {}", p.name, view::code_span(&p.side.path))?;
             }
             if let Some(o) = &r.outcome {
-                writeln!(out, "- final: `{}`", o.path.replace('`', "'"))?;
+                writeln!(out, "- final: {}", view::code_span(&o.path))?;
             }
             writeln!(out)?;
             let (head, rows) = table(r, false);

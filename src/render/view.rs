@@ -9,6 +9,23 @@ use crate::report::{Change, HeaderChange, Place, Segment, SegmentOp, Summary};
 
 use super::{RenderOptions, Show};
 
+/// A file name as the text and Markdown reports show it: on one line, a line break in it shown
+/// as its control picture (`␊`, `␍`), so that a name cannot start report lines of its own
+/// (other control characters are shown by [`super::printable`]).
+pub(crate) fn one_line(name: &str) -> Cow<'_, str> {
+    if name.contains(['\n', '\r']) {
+        Cow::Owned(name.replace('\n', "\u{240a}").replace('\r', "\u{240d}"))
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// A file name (or a token of a document) as a Markdown code span: on one line, and a backquote,
+/// which would end the span and let the rest be read as Markdown (or raw HTML), shown as `'`.
+pub(crate) fn code_span(name: &str) -> String {
+    format!("`{}`", one_line(name).replace('`', "'"))
+}
+
 /// Whether `op` is listed under `opts`: `--only` lists exactly the ops it names (NOC included
 /// when named); otherwise NOC is listed only with `Show::All`.
 pub(crate) fn listed(op: Op, opts: &RenderOptions) -> bool {
