@@ -128,7 +128,13 @@ impl CollectionReport {
     }
 }
 
-/// The files of a directory (not recursive), sorted by path.
+/// How deep [`files_of`] goes into subdirectories.
+const MAX_DEPTH: usize = 32;
+
+/// The files of a directory and of its subdirectories, sorted by path: an assembly's texts are
+/// often kept in a folder per study group or per year, and resolutions are paired by their
+/// number, not by where they are. A symbolic link to a directory is not followed (a link back
+/// up would loop); it is listed like a file, and skipped as a directory when read.
 fn files_of(dir: &Path) -> Result<Vec<PathBuf>> {
     let meta = std::fs::metadata(dir).map_err(|e| Error::io(dir, e))?;
     if !meta.is_dir() {
@@ -139,9 +145,17 @@ fn files_of(dir: &Path) -> Result<Vec<PathBuf>> {
         });
     }
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        out.push(entry.path());
+    let mut todo = vec![(dir.to_path_buf(), 0)];
+    while let Some((d, depth)) = todo.pop() {
+        for entry in std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))? {
+            let entry = entry.map_err(|e| Error::io(&d, e))?;
+            let real_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if real_dir && depth < MAX_DEPTH {
+                todo.push((entry.path(), depth + 1));
+            } else {
+                out.push(entry.path());
+            }
+        }
     }
     out.sort();
     Ok(out)
@@ -302,6 +316,18 @@ pub fn compare_dirs(
     };
     let old = sort_side("old", strip(old_loaded));
     let new = sort_side("new", strip(new_loaded));
+    // Nothing to compare is no "same": a CI job pointed at the wrong directory must not pass.
+    if old.by_key.is_empty() && new.by_key.is_empty() {
+        let files = old.skipped.len() + new.skipped.len();
+        return Err(Error::Other {
+            path: old_dir.to_path_buf(),
+            message: format!(
+                "no resolution here or in {} ({files} files looked at, none a resolution); \
+                 check the paths",
+                new_dir.display()
+            ),
+        });
+    }
     let mut keys: Vec<&(Option<Body>, String)> =
         old.by_key.keys().chain(new.by_key.keys()).collect();
     keys.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| natural(&a.1, &b.1)));

@@ -337,6 +337,34 @@ fn base_separates_what_a_flattened_proposal_inserted() {
 }
 
 #[test]
+fn base_with_two_files_is_refused_not_one_ignored() {
+    // The second file was ignored, and `-o` over it allowed (an input overwritten).
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("p.md");
+    std::fs::copy(common::repo(common::RES7_GENEVA), &old).unwrap();
+    let out = resdiff()
+        .arg("diff")
+        .arg(&old)
+        .arg(common::RES7_USA)
+        .args(["--base", common::RES7_GENEVA, "-o"])
+        .arg(&old)
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("--base compares one proposal with its base"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&old).unwrap(),
+        std::fs::read(common::repo(common::RES7_GENEVA)).unwrap()
+    );
+}
+
+#[test]
 fn color_always_colours_a_pipe_and_auto_never_colours_a_file() {
     let out = resdiff()
         .args([

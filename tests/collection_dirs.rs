@@ -269,3 +269,74 @@ fn snapshots_of_the_reports() {
         insta::assert_snapshot!("collection_json", show("json"));
     });
 }
+
+/// A collection kept in a folder per assembly: the subdirectories are read (they were listed
+/// as "not a resolution" and the run said "same", exit 0, whatever they held).
+#[test]
+fn subdirectories_are_read_and_paired_by_resolution_number() {
+    let t = TempDir::new().unwrap();
+    let (old, new) = (
+        t.path().join("old/wtsa-7"),
+        t.path().join("new/2022/wtsa-7"),
+    );
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::create_dir_all(&new).unwrap();
+    std::fs::copy(repo(RES7_USA), old.join("r7.txt")).unwrap();
+    std::fs::copy(repo(RES7_GENEVA), new.join("r7.md")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(t.path().join("new"), new.join("loop")).unwrap();
+    let report = compare_dirs(
+        &t.path().join("old"),
+        &t.path().join("new"),
+        &CollectionOptions::default(),
+    )
+    .unwrap();
+    let ops: Vec<(String, Op)> = report
+        .resolutions
+        .iter()
+        .map(|e| (e.number.clone(), e.op))
+        .collect();
+    assert_eq!(ops, [("7".to_string(), Op::Mod)]);
+    // The link back up is not followed: listed once, as a directory, not read in a loop.
+    #[cfg(unix)]
+    assert_eq!(
+        report
+            .skipped
+            .iter()
+            .map(|s| s.path.ends_with("loop"))
+            .collect::<Vec<_>>(),
+        [true]
+    );
+    let out = Command::cargo_bin("resdiff")
+        .unwrap()
+        .arg("diff")
+        .arg(t.path().join("old"))
+        .arg(t.path().join("new"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// Two directories without a single resolution: trouble (exit 2, one line), not "same".
+#[test]
+fn nothing_to_compare_is_an_error_not_a_pass() {
+    let t = TempDir::new().unwrap();
+    let (old, new) = (t.path().join("old"), t.path().join("new"));
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::create_dir_all(&new).unwrap();
+    std::fs::copy(repo(JUNK), new.join("notes.txt")).unwrap();
+    let out = Command::cargo_bin("resdiff")
+        .unwrap()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no resolution here or in") && err.contains("1 files looked at"),
+        "{err}"
+    );
+}

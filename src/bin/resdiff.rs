@@ -484,7 +484,17 @@ fn write_output(
 fn flattened(args: &DiffArgs, base: &Path, out: &mut dyn Write) -> Result<i32, Failure> {
     use resdiff::render::flattened::{render, FlattenedFormat};
     let load = args.input.load_options();
-    let proposal_path = args.new.as_ref().unwrap_or(&args.old);
+    // One proposal against its base: a second file was read by nothing (and not protected from
+    // `-o`), so it is refused rather than ignored.
+    if let Some(new) = &args.new {
+        return Err(Failure::Input(Error::Other {
+            path: new.clone(),
+            message: "--base compares one proposal with its base: give the proposal alone \
+                      (diff PROPOSAL --base BASE), or drop --base to compare OLD and NEW"
+                .into(),
+        }));
+    }
+    let proposal_path = &args.old;
     let format = match args.format {
         Some(DiffFormat::Json) => FlattenedFormat::Json,
         Some(DiffFormat::Markdown) => FlattenedFormat::Markdown,
