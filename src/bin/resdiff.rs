@@ -274,7 +274,7 @@ fn main() -> ExitCode {
 /// One line to stderr, as it is shown: the control characters of the file names it may hold
 /// (an escape sequence, a line break) as visible pictures, never acting on the terminal.
 fn say(line: &str) {
-    eprintln!("{}", resdiff::render::printable::one_line(line));
+    eprintln!("{}", resdiff::render::printable::visible(line));
 }
 
 /// Standard output that a closed pipe silences instead of failing: `resdiff diff ... | head`

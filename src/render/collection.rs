@@ -40,7 +40,7 @@ fn counts(e: &Entry) -> String {
 fn files(e: &Entry) -> (String, String) {
     let f = |r: &Option<crate::collection::FileRef>| {
         r.as_ref()
-            .map(|r| super::view::one_line(&r.path).into_owned())
+            .map(|r| super::view::shown_name(&r.path).into_owned())
             .unwrap_or_default()
     };
     (f(&e.old), f(&e.new))
@@ -129,8 +129,8 @@ fn text(
     writeln!(
         out,
         "old  {}\nnew  {}\n",
-        super::view::one_line(&r.old_dir),
-        super::view::one_line(&r.new_dir)
+        super::view::shown_name(&r.old_dir),
+        super::view::shown_name(&r.new_dir)
     )?;
     let mut rows = vec![["op", "resolution", "clauses", "old file", "new file"]
         .map(String::from)
@@ -153,7 +153,7 @@ fn text(
                 out,
                 "  {}  {}: {}",
                 s.side,
-                super::view::one_line(&s.path),
+                super::view::shown_name(&s.path),
                 s.reason
             )?;
         }

@@ -7,10 +7,10 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::flatten::Separated;
+use crate::model::Warning;
 
 use super::markdown::escape;
-use super::view::{code_span, one_line};
-use crate::model::Warning;
+use super::view::{code_span, shown_name};
 
 /// Version of the JSON of this report.
 pub const FLATTENED_SCHEMA_VERSION: u32 = 1;
@@ -67,8 +67,8 @@ pub fn render(
         writeln!(
             out,
             "base      {}\nproposal  {}\n",
-            one_line(base),
-            one_line(proposal)
+            shown_name(base),
+            shown_name(proposal)
         )?;
     }
     for c in clauses {

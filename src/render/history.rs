@@ -67,7 +67,7 @@ fn legend(h: &History) -> Vec<Vec<String>> {
         .map(|(i, s)| {
             vec![
                 rev_name(i),
-                super::view::one_line(&s.path).into_owned(),
+                super::view::shown_name(&s.path).into_owned(),
                 s.heading.clone().unwrap_or_default(),
             ]
         })

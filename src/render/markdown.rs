@@ -83,7 +83,7 @@ fn write_side(out: &mut dyn Write, which: &str, side: &Side) -> std::io::Result<
     writeln!(
         out,
         "**{which}:** {} ({}): {}  ",
-        escape(&view::one_line(&side.path), false),
+        escape(&view::shown_name(&side.path), false),
         side.format,
         escape(heading, false)
     )

@@ -47,7 +47,7 @@ pub fn has_controls(bytes: &[u8]) -> bool {
 /// breaks and tabs included (`␊`, `␉`, `␛`; C1 controls as `�`). Error messages name the
 /// user's files, and a file name may hold any of them: an escape sequence would act on the
 /// terminal, a line break would make a second line that reads as another message.
-pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     let control = |c: char| c.is_control();
     if !text.contains(control) {
         return std::borrow::Cow::Borrowed(text);
@@ -244,13 +244,13 @@ mod tests {
     #[test]
     fn messages_stay_on_one_line_and_act_on_nothing() {
         let name = "e\u{1b}[31mred\u{1b}]0;PWNED\u{7}\nresdiff: fake.md\t\u{9b}x";
-        let line = one_line(name);
+        let line = visible(name);
         assert_eq!(
             line,
             "e\u{241b}[31mred\u{241b}]0;PWNED\u{2407}\u{240a}resdiff: fake.md\u{2409}\u{fffd}x"
         );
         assert!(!line.chars().any(char::is_control));
-        assert!(matches!(one_line("plain é"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(visible("plain é"), std::borrow::Cow::Borrowed(_)));
     }
 
     proptest! {

@@ -178,12 +178,12 @@ fn render_unguarded(
     match format {
         OutputFormat::Terminal | OutputFormat::Text => {
             let color = color && format == OutputFormat::Terminal;
-            writeln!(out, "base  {}", view::one_line(&r.base.path))?;
+            writeln!(out, "base  {}", view::shown_name(&r.base.path))?;
             for p in &r.proposals {
-                writeln!(out, "{:<4}  {}", p.name, view::one_line(&p.side.path))?;
+                writeln!(out, "{:<4}  {}", p.name, view::shown_name(&p.side.path))?;
             }
             if let Some(o) = &r.outcome {
-                writeln!(out, "final {}", view::one_line(&o.path))?;
+                writeln!(out, "final {}", view::shown_name(&o.path))?;
             }
             writeln!(out)?;
             let (head, rows) = table(r, color);

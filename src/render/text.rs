@@ -153,7 +153,7 @@ fn write_side(
     which: &str,
     side: &Side,
 ) -> std::io::Result<()> {
-    let mut info = format!("{} ({})", view::one_line(&side.path), side.format);
+    let mut info = format!("{} ({})", view::shown_name(&side.path), side.format);
     if let Some(v) = &side.view {
         info.push_str(&format!(" [{v}]"));
     }

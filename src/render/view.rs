@@ -12,7 +12,7 @@ use super::{RenderOptions, Show};
 /// A file name as the text and Markdown reports show it: on one line, a line break in it shown
 /// as its control picture (`␊`, `␍`), so that a name cannot start report lines of its own
 /// (other control characters are shown by [`super::printable`]).
-pub(crate) fn one_line(name: &str) -> Cow<'_, str> {
+pub(crate) fn shown_name(name: &str) -> Cow<'_, str> {
     if name.contains(['\n', '\r']) {
         Cow::Owned(name.replace('\n', "\u{240a}").replace('\r', "\u{240d}"))
     } else {
@@ -23,7 +23,7 @@ pub(crate) fn one_line(name: &str) -> Cow<'_, str> {
 /// A file name (or a token of a document) as a Markdown code span: on one line, and a backquote,
 /// which would end the span and let the rest be read as Markdown (or raw HTML), shown as `'`.
 pub(crate) fn code_span(name: &str) -> String {
-    format!("`{}`", one_line(name).replace('`', "'"))
+    format!("`{}`", shown_name(name).replace('`', "'"))
 }
 
 /// Whether `op` is listed under `opts`: `--only` lists exactly the ops it names (NOC included
