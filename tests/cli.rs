@@ -365,6 +365,36 @@ fn base_with_two_files_is_refused_not_one_ignored() {
 }
 
 #[test]
+fn every_missing_file_is_named_at_once() {
+    // history and review stopped at the first missing file: the next was found a run later.
+    for command in ["history", "review"] {
+        let out = resdiff()
+            .args([
+                command,
+                common::RES7_USA,
+                "gone-1.md",
+                common::RES7_GENEVA,
+                "gone-2.md",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            err, "resdiff: gone-1.md: no such file; check the path (also missing: gone-2.md)\n",
+            "{command}"
+        );
+    }
+    // One missing file: the usual message.
+    let out = resdiff()
+        .args(["history", common::RES7_USA, "gone-1.md"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err, "resdiff: gone-1.md: no such file; check the path\n");
+}
+
+#[test]
 fn color_always_colours_a_pipe_and_auto_never_colours_a_file() {
     let out = resdiff()
         .args([

@@ -637,6 +637,7 @@ impl OutArgs {
 
 fn history(args: HistoryArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let load = args.input.load_options();
+    all_present(args.files.iter().map(PathBuf::as_path))?;
     let revisions = args
         .files
         .iter()
@@ -731,8 +732,35 @@ struct ReviewArgs {
     input: InputArgs,
 }
 
+/// Refuses a command whose files are not all there, naming every missing one (they were found
+/// one run at a time). One missing file keeps the usual message.
+fn all_present<'a>(files: impl IntoIterator<Item = &'a Path>) -> Result<(), Failure> {
+    let missing: Vec<&Path> = files
+        .into_iter()
+        .filter(|f| std::fs::symlink_metadata(f).is_err())
+        .collect();
+    match missing[..] {
+        [] | [_] => Ok(()),
+        [first, ref rest @ ..] => Err(Failure::Input(Error::Other {
+            path: first.to_path_buf(),
+            message: format!(
+                "no such file; check the path (also missing: {})",
+                rest.iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })),
+    }
+}
+
 fn review(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     let load = args.input.load_options();
+    all_present(
+        std::iter::once(args.base.as_path())
+            .chain(args.proposals.iter().map(PathBuf::as_path))
+            .chain(args.outcome.as_deref()),
+    )?;
     let base = resdiff::load(&args.base, &load)?;
     let proposals = args
         .proposals
