@@ -319,11 +319,15 @@ pub fn compare_dirs(
     // Nothing to compare is no "same": a CI job pointed at the wrong directory must not pass.
     if old.by_key.is_empty() && new.by_key.is_empty() {
         let files = old.skipped.len() + new.skipped.len();
+        let looked = match files {
+            0 => "both directories are empty".to_string(),
+            1 => "1 file looked at, not a resolution".to_string(),
+            n => format!("{n} files looked at, none a resolution"),
+        };
         return Err(Error::Other {
             path: old_dir.to_path_buf(),
             message: format!(
-                "no resolution here or in {} ({files} files looked at, none a resolution); \
-                 check the paths",
+                "no resolution here or in {} ({looked}); check the paths",
                 new_dir.display()
             ),
         });

@@ -336,7 +336,8 @@ fn nothing_to_compare_is_an_error_not_a_pass() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains("no resolution here or in") && err.contains("1 files looked at"),
+        err.contains("no resolution here or in")
+            && err.contains("(1 file looked at, not a resolution)"),
         "{err}"
     );
 }
