@@ -115,7 +115,6 @@ fn token_key(t: &str) -> Cow<'_, str> {
 /// The tokens of both sides ([`tokenize`]) and their keys as small integers (equal keys,
 /// equal ids): the diff then compares and hashes numbers, not strings. A plain token's key
 /// is a slice of it, found while cutting.
-#[allow(clippy::type_complexity)]
 fn tokens_and_ids<'a>(old: &'a str, new: &'a str) -> ([Vec<&'a str>; 2], [Vec<u32>; 2]) {
     let guess = (old.len() + new.len()) / 4 + 2;
     let mut ids = Interner::with_capacity(guess);

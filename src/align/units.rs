@@ -205,9 +205,10 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// Calls `f` with each word of `text` ([`words`](crate::normalize::words): the same cuts), lower-cased and stemmed. One
-/// pass over the bytes finds a word and whether it needs lower-casing: a word of lower-case
-/// ASCII letters and digits (most) is its own lower case and is passed as a slice of `text`.
+/// Calls `f` with each word of `text` (the cuts of [`words`](crate::normalize::words)),
+/// lower-cased and stemmed. One pass over the bytes finds a word and whether it needs
+/// lower-casing: a word of lower-case ASCII letters and digits (most) is its own lower case and
+/// is passed as a slice of `text`.
 fn each_word<'t>(text: &'t str, lower: &mut String, mut f: impl FnMut(Word<'t, '_>)) {
     let b = text.as_bytes();
     // Is the character at `i` (not ASCII) alphanumeric, and how long is it?
