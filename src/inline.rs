@@ -55,7 +55,7 @@ static CLASS: [u8; 256] = {
 #[inline(always)]
 fn cut<'a>(s: &'a str, mut f: impl FnMut(&'a str, Option<usize>)) {
     let bytes = s.as_bytes();
-    // The character at `i` (not ASCII): is it alphanumeric, white space, and how long?
+    // The character at byte `i` (not ASCII), decoded.
     let wide = |i: usize| s[i..].chars().next().unwrap_or_default();
     // The end of the white space from `i`.
     let space = |mut i: usize| {
