@@ -80,28 +80,131 @@ pub fn write_atomically(
         _ => PathBuf::from("."),
     };
     let old = std::fs::metadata(&target).ok();
-    let (tmp, mut file) = create_temporary(&dir).map_err(|source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    })?;
     let result = (|| -> std::io::Result<()> {
+        let mut pending = Pending::new(&dir)?;
+        let file = pending.file();
         file.write_all(bytes)?;
         // A replaced report keeps its permissions (a private 0600 report stays private).
         if let Some(old) = &old {
             file.set_permissions(old.permissions())?;
         }
         file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, &target)
+        pending.persist(&target)
     })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::Write {
-            path: path.to_path_buf(),
-            source: e,
-        });
+    result.map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// A report being written, not yet in its place. On Linux a file without a name (`O_TMPFILE`)
+/// until it is complete: a run killed half-way (Ctrl-C, `kill`) leaves nothing behind. Where
+/// the file system cannot, a hidden named file ([`create_temporary`]), removed if the write
+/// fails.
+struct Pending {
+    file: Option<std::fs::File>,
+    dir: PathBuf,
+    /// The file's temporary name, once it has one.
+    name: Option<PathBuf>,
+}
+
+impl Pending {
+    fn new(dir: &Path) -> std::io::Result<Pending> {
+        #[cfg(target_os = "linux")]
+        if let Some(file) = unnamed(dir) {
+            return Ok(Pending {
+                file: Some(file),
+                dir: dir.to_path_buf(),
+                name: None,
+            });
+        }
+        let (name, file) = create_temporary(dir)?;
+        Ok(Pending {
+            file: Some(file),
+            dir: dir.to_path_buf(),
+            name: Some(name),
+        })
     }
-    Ok(())
+
+    fn file(&mut self) -> &mut std::fs::File {
+        self.file.as_mut().expect("a pending report has its file")
+    }
+
+    /// Puts the complete file at `target` (replacing it atomically): named first, if it has
+    /// no name yet, then renamed.
+    fn persist(mut self, target: &Path) -> std::io::Result<()> {
+        #[cfg(target_os = "linux")]
+        if self.name.is_none() {
+            let file = self.file.as_ref().expect("a pending report has its file");
+            self.name = Some(link_unnamed(file, &self.dir)?);
+        }
+        drop(self.file.take());
+        let name = self.name.take().expect("named above");
+        std::fs::rename(&name, target).inspect_err(|_| {
+            let _ = std::fs::remove_file(&name);
+        })
+    }
+}
+
+impl Drop for Pending {
+    /// A report abandoned half-way (a failed write) leaves no file behind.
+    fn drop(&mut self) {
+        if let Some(name) = &self.name {
+            let _ = std::fs::remove_file(name);
+        }
+    }
+}
+
+/// A file without a name in `dir` (`O_TMPFILE`), when the file system supports it and
+/// `/proc/self/fd` can give it one later; `None` otherwise.
+#[cfg(target_os = "linux")]
+fn unnamed(dir: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    if !Path::new("/proc/self/fd").is_dir() {
+        return None;
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_TMPFILE)
+        .mode(0o666)
+        .open(dir)
+        .ok()
+}
+
+/// Gives the unnamed `file` a temporary name in `dir` (`linkat` through `/proc/self/fd`, which
+/// fails rather than follow or replace anything already there; tried again under another
+/// name on a clash).
+#[cfg(target_os = "linux")]
+fn link_unnamed(file: &std::fs::File, dir: &Path) -> std::io::Result<PathBuf> {
+    use std::ffi::CString;
+    use std::os::fd::AsRawFd;
+    use std::os::unix::ffi::OsStrExt;
+    let from = CString::new(format!("/proc/self/fd/{}", file.as_raw_fd()))
+        .map_err(std::io::Error::other)?;
+    let mut last = None;
+    for _ in 0..100 {
+        let name = temporary_name(dir);
+        let to = CString::new(name.as_os_str().as_bytes()).map_err(std::io::Error::other)?;
+        // SAFETY: both paths are NUL-terminated strings that live across the call.
+        let done = unsafe {
+            libc::linkat(
+                libc::AT_FDCWD,
+                from.as_ptr(),
+                libc::AT_FDCWD,
+                to.as_ptr(),
+                libc::AT_SYMLINK_FOLLOW,
+            )
+        };
+        if done == 0 {
+            return Ok(name);
+        }
+        let e = std::io::Error::last_os_error();
+        if e.kind() != std::io::ErrorKind::AlreadyExists {
+            return Err(e);
+        }
+        last = Some(e);
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no temporary name")))
 }
 
 /// A new temporary file in `dir`, created only if nothing has its name (`create_new`: a file or
@@ -109,18 +212,9 @@ pub fn write_atomically(
 /// name no other run predicts (process id, clock and a count; tried again on a clash). Short,
 /// so that a report named up to the system's limit still gets one.
 fn create_temporary(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static COUNT: AtomicU32 = AtomicU32::new(0);
     let mut last = None;
     for _ in 0..100 {
-        let clock = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let n = COUNT.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(
-            ".resdiff-{}-{clock:08x}{n:x}.tmp",
-            std::process::id()
-        ));
+        let tmp = temporary_name(dir);
         match std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -132,6 +226,20 @@ fn create_temporary(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
         }
     }
     Err(last.unwrap_or_else(|| std::io::Error::other("no temporary name")))
+}
+
+/// A hidden name in `dir` no other run predicts: process id, clock and a count.
+fn temporary_name(dir: &Path) -> PathBuf {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNT: AtomicU32 = AtomicU32::new(0);
+    let clock = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let n = COUNT.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(
+        ".resdiff-{}-{clock:08x}{n:x}.tmp",
+        std::process::id()
+    ))
 }
 
 fn write_in_place(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -332,5 +440,36 @@ mod tests {
             b"report"
         );
         assert_eq!(names(dir.path()), ["captured.txt"]);
+    }
+
+    #[test]
+    fn a_report_being_written_leaves_nothing_if_abandoned_and_appears_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let mut p = Pending::new(d).unwrap();
+        p.file().write_all(b"half").unwrap();
+        if p.name.is_none() {
+            // Unnamed (Linux, O_TMPFILE): nothing in the directory while it is written, so a
+            // run killed now leaves nothing behind.
+            assert!(names(d).is_empty(), "{:?}", names(d));
+        }
+        p.file().write_all(b" and whole").unwrap();
+        p.persist(&d.join("report.txt")).unwrap();
+        assert_eq!(names(d), ["report.txt"]);
+        assert_eq!(
+            std::fs::read(d.join("report.txt")).unwrap(),
+            b"half and whole"
+        );
+        // Abandoned (a failed write): no file left, named or not.
+        let mut p = Pending::new(d).unwrap();
+        p.file().write_all(b"x").unwrap();
+        drop(p);
+        assert_eq!(names(d), ["report.txt"]);
+        // Where the file system allows it (this machine's do), the file has no name until done.
+        #[cfg(target_os = "linux")]
+        if let Some(file) = unnamed(d) {
+            drop(file);
+            assert!(Pending::new(d).unwrap().name.is_none());
+        }
     }
 }
