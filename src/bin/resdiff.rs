@@ -227,9 +227,9 @@ impl From<std::io::Error> for Failure {
     }
 }
 
-/// A write past the file size limit (`ulimit -f`) becomes an error resdiff reports, after
-/// removing its temporary file, instead of a signal that kills it half-way (leaving the
-/// temporary file behind, and stdout cut without a word).
+/// A write past the file size limit (`ulimit -f`) becomes an error resdiff reports (`file too
+/// large`, exit 2), instead of a signal that kills it half-way without a word (stdout cut, or
+/// on other systems a temporary file left behind).
 fn ignore_file_size_signal() {
     #[cfg(target_os = "linux")]
     // SAFETY: sets the disposition of one signal to "ignore", first thing in `main`, before any
