@@ -118,7 +118,7 @@ impl Pending {
                 name: None,
             });
         }
-        let (name, file) = create_temporary(dir)?;
+        let (name, file) = create_temporary(fresh_names(dir))?;
         Ok(Pending {
             file: Some(file),
             dir: dir.to_path_buf(),
@@ -136,7 +136,7 @@ impl Pending {
         #[cfg(target_os = "linux")]
         if self.name.is_none() {
             let file = self.file.as_ref().expect("a pending report has its file");
-            self.name = Some(link_unnamed(file, &self.dir)?);
+            self.name = Some(link_unnamed(file, fresh_names(&self.dir))?);
         }
         drop(self.file.take());
         let name = self.name.take().expect("named above");
@@ -171,19 +171,19 @@ fn unnamed(dir: &Path) -> Option<std::fs::File> {
         .ok()
 }
 
-/// Gives the unnamed `file` a temporary name in `dir` (`linkat` through `/proc/self/fd`, which
-/// fails rather than follow or replace anything already there; tried again under another
-/// name on a clash).
+/// Gives the unnamed `file` the first free one of `names` (`linkat` through `/proc/self/fd`,
+/// which fails rather than follow or replace anything already there).
 #[cfg(target_os = "linux")]
-fn link_unnamed(file: &std::fs::File, dir: &Path) -> std::io::Result<PathBuf> {
+fn link_unnamed(
+    file: &std::fs::File,
+    names: impl Iterator<Item = PathBuf>,
+) -> std::io::Result<PathBuf> {
     use std::ffi::CString;
     use std::os::fd::AsRawFd;
     use std::os::unix::ffi::OsStrExt;
     let from = CString::new(format!("/proc/self/fd/{}", file.as_raw_fd()))
         .map_err(std::io::Error::other)?;
-    let mut last = None;
-    for _ in 0..100 {
-        let name = temporary_name(dir);
+    let (name, ()) = first_free(names, |name| {
         let to = CString::new(name.as_os_str().as_bytes()).map_err(std::io::Error::other)?;
         // SAFETY: both paths are NUL-terminated strings that live across the call.
         let done = unsafe {
@@ -196,31 +196,38 @@ fn link_unnamed(file: &std::fs::File, dir: &Path) -> std::io::Result<PathBuf> {
             )
         };
         if done == 0 {
-            return Ok(name);
+            Ok(())
+        } else {
+            Err(std::io::Error::last_os_error())
         }
-        let e = std::io::Error::last_os_error();
-        if e.kind() != std::io::ErrorKind::AlreadyExists {
-            return Err(e);
-        }
-        last = Some(e);
-    }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no temporary name")))
+    })?;
+    Ok(name)
 }
 
-/// A new temporary file in `dir`, created only if nothing has its name (`create_new`: a file or
-/// symbolic link planted there in advance makes it fail, never redirects the report), under a
-/// name no other run predicts (process id, clock and a count; tried again on a clash). Short,
-/// so that a report named up to the system's limit still gets one.
-fn create_temporary(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let mut last = None;
-    for _ in 0..100 {
-        let tmp = temporary_name(dir);
-        match std::fs::OpenOptions::new()
+/// A new temporary file under the first free one of `names`, created only if nothing has that
+/// name (`create_new`: a file or symbolic link planted there in advance makes it fail, never
+/// redirects the report).
+fn create_temporary(
+    names: impl Iterator<Item = PathBuf>,
+) -> std::io::Result<(PathBuf, std::fs::File)> {
+    first_free(names, |name| {
+        std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&tmp)
-        {
-            Ok(f) => return Ok((tmp, f)),
+            .open(name)
+    })
+}
+
+/// The first of `names` (at most 100) that `claim` takes, with what it gives: a name already
+/// used (`AlreadyExists`) is passed over, any other failure ends the search.
+fn first_free<T>(
+    names: impl Iterator<Item = PathBuf>,
+    mut claim: impl FnMut(&Path) -> std::io::Result<T>,
+) -> std::io::Result<(PathBuf, T)> {
+    let mut last = None;
+    for name in names.take(100) {
+        match claim(&name) {
+            Ok(t) => return Ok((name, t)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
             Err(e) => return Err(e),
         }
@@ -228,7 +235,13 @@ fn create_temporary(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
     Err(last.unwrap_or_else(|| std::io::Error::other("no temporary name")))
 }
 
-/// A hidden name in `dir` no other run predicts: process id, clock and a count.
+/// Hidden names in `dir` no other run predicts (process id, clock and a count), short enough
+/// that a report named up to the system's limit still gets one.
+fn fresh_names(dir: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    std::iter::repeat_with(move || temporary_name(dir))
+}
+
+/// One of [`fresh_names`].
 fn temporary_name(dir: &Path) -> PathBuf {
     use std::sync::atomic::{AtomicU32, Ordering};
     static COUNT: AtomicU32 = AtomicU32::new(0);
@@ -373,17 +386,28 @@ mod tests {
         let err =
             write_atomically(&d.join("hard.txt"), b"x", &[&input], Overwrite::Replace).unwrap_err();
         assert!(err.to_string().contains("input file"), "{err}");
-        // Temporary files planted where the old naming scheme put them, pointing at a victim:
-        // never written through.
+        // A symbolic link planted under the temporary name resdiff tries first, pointing at a
+        // victim (the old names were predictable): passed over, never written through, both
+        // for the named temporary file and for naming an unnamed one.
         let victim = d.join("victim.txt");
         std::fs::write(&victim, "precious").unwrap();
-        let pid = std::process::id();
-        for p in pid.saturating_sub(5)..pid + 5 {
-            symlink(&victim, d.join(format!(".report.txt.resdiff-{p}.tmp"))).unwrap();
+        let (planted, free) = (d.join(".planted.tmp"), d.join(".free.tmp"));
+        symlink(&victim, &planted).unwrap();
+        let tried = || [planted.clone(), free.clone()].into_iter();
+        let (name, mut file) = create_temporary(tried()).unwrap();
+        assert_eq!(name, free);
+        file.write_all(b"report").unwrap();
+        std::fs::remove_file(&free).unwrap();
+        #[cfg(target_os = "linux")]
+        if let Some(mut file) = unnamed(d) {
+            file.write_all(b"report").unwrap();
+            assert_eq!(link_unnamed(&file, tried()).unwrap(), free);
+            std::fs::remove_file(&free).unwrap();
         }
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        std::fs::remove_file(&planted).unwrap();
         let report = d.join("report.txt");
         write_atomically(&report, b"report", &[&input], Overwrite::Refuse).unwrap();
-        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
         assert!(std::fs::symlink_metadata(&report).unwrap().is_file());
         // A link to a report elsewhere: refused without --force; with it, the target is
         // replaced and the link kept. A link to nothing is refused.

@@ -14,6 +14,8 @@ pub fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<(Cow<'b, str>, Option<
     if bytes.is_empty() {
         return Err(Error::Empty(path.to_path_buf()));
     }
+    // Found once: it rules out UTF-16 without BOM when absent, and refuses the file otherwise.
+    let first_nul = nul_at(bytes);
     let (text, warning) = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         let warning = (enc != encoding_rs::UTF_8 || had_errors).then(|| Warning {
@@ -22,7 +24,7 @@ pub fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<(Cow<'b, str>, Option<
             origin: None,
         });
         (text, warning)
-    } else if let Some(enc) = utf16_without_bom(bytes) {
+    } else if let Some(enc) = utf16_without_bom(bytes, first_nul) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
         let warning = Warning {
             kind: WarningKind::Decoded,
@@ -31,7 +33,7 @@ pub fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<(Cow<'b, str>, Option<
         };
         (text, Some(warning))
     } else {
-        if let Some(at) = nul_at(bytes) {
+        if let Some(at) = first_nul {
             return Err(Error::Binary {
                 path: path.to_path_buf(),
                 reason: format!("NUL byte at offset {at}"),
@@ -70,10 +72,13 @@ pub fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<(Cow<'b, str>, Option<
 
 /// UTF-16 saved without a byte order mark (Windows tools do this): Latin text then has a zero
 /// byte in every other position and none in the others. Without this a UTF-16 resolution would
-/// be refused as binary.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+/// be refused as binary. `first_nul`: where the bytes' first zero is, if any.
+fn utf16_without_bom(
+    bytes: &[u8],
+    first_nul: Option<usize>,
+) -> Option<&'static encoding_rs::Encoding> {
     // Either answer needs zero bytes: a text without any (a `memchr`) is not counted.
-    if bytes.len() < 4 || bytes.len() % 2 != 0 || nul_at(bytes).is_none() {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 || first_nul.is_none() {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -129,8 +134,8 @@ fn looks_binary(text: &str) -> Option<String> {
 }
 
 /// Where the first NUL byte is (texts have none). The `memchr` crate's search, many bytes at a
-/// time: the standard library's took 3.6 instructions a byte, and a text is searched for NUL
-/// bytes up to three times (UTF-16 guess, binary check before and after decoding).
+/// time: the standard library's took 3.6 instructions a byte (the file is searched once, and
+/// the decoded text again by [`looks_binary`]).
 fn nul_at(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(0, bytes)
 }
