@@ -91,7 +91,8 @@ pub fn parts_package(data: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// Two texts (split at the first [`PAIR_SEPARATOR`]) parsed and compared: the report must
-/// rebuild NEW from OLD, a text against itself must be all NOC, and every renderer must cope.
+/// rebuild NEW from OLD, a text against itself must be all NOC, and every renderer must cope
+/// (and show bidirectional controls rather than send them, but in JSON).
 pub fn compare(data: &[u8]) {
     let (a, b) = match data.iter().position(|&b| b == PAIR_SEPARATOR) {
         Some(i) => (&data[..i], &data[i + 1..]),
@@ -128,6 +129,11 @@ pub fn compare(data: &[u8]) {
             ..RenderOptions::default()
         };
         let out = resdiff::render::render_to_string(&report, &render);
+        // The formats people read show bidirectional controls, never send them.
+        assert!(
+            format == OutputFormat::Json || !out.chars().any(resdiff::bidi::is_control),
+            "a bidirectional control reached the {format:?} report"
+        );
         if format == OutputFormat::Json {
             let parsed = serde_json::from_str::<serde_json::Value>(&out);
             assert!(parsed.is_ok(), "the JSON report does not parse");

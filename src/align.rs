@@ -471,7 +471,7 @@ fn build_report(
         };
         let editorial = op == Op::Mod && {
             let (o, n) = (join_keys(ou, &g.old), join_keys(nu, &g.new));
-            editorial::is_editorial_key(&o, &n)
+            editorial::is_editorial_key(&o, &n) && crate::bidi::same_controls(&old_text, &new_text)
         };
         (op, inline, sim, editorial, old_lens, new_lens)
     });

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod align;
+pub mod bidi;
 pub mod block;
 pub mod collection;
 pub mod error;

@@ -309,6 +309,9 @@ pub enum WarningKind {
     LabelSequence,
     /// Text the parser kept but could not place precisely.
     Unplaced,
+    /// Bidirectional control characters (U+202A..U+202E, U+2066..U+2069), which can show words
+    /// in another order than they are written (see [`crate::bidi`]).
+    BidiControl,
     /// Anything else worth a reader's attention.
     Other,
 }

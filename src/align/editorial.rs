@@ -46,12 +46,14 @@ fn substance_of_key(key: &str) -> String {
 
 /// True when `old` and `new` differ only in punctuation, case, hyphenation, spacing or the
 /// years of references (`Rev. Busan, 2014` -> `Rev. Busan, 2018`); a changed place name or
-/// word is not editorial.
+/// word is not editorial. Nor is a change of the bidirectional controls, which changes the
+/// order in which the words are shown ([`crate::bidi`]).
 pub fn is_editorial(old: &str, new: &str) -> bool {
-    substance(old) == substance(new)
+    substance(old) == substance(new) && crate::bidi::same_controls(old, new)
 }
 
-/// [`is_editorial`] on the comparison keys of the two texts (the aligner has them already).
+/// [`is_editorial`] on the comparison keys of the two texts (the aligner has them already);
+/// the caller checks the bidirectional controls of the texts.
 pub(crate) fn is_editorial_key(old_key: &str, new_key: &str) -> bool {
     if old_key.is_ascii() && new_key.is_ascii() {
         // Most changes are not editorial: compared as they are read, they differ early.

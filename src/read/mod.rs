@@ -157,7 +157,9 @@ pub fn read_blocks(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<(
             });
         }
         let view = options.view.unwrap_or(View::After);
-        return Ok((Format::Docx, docx::read_docx(path, bytes, view)?));
+        let mut blocks = docx::read_docx(path, bytes, view)?;
+        crate::bidi::check(&mut blocks, None);
+        return Ok((Format::Docx, blocks));
     }
     if is_zip {
         return Err(Error::Binary {
@@ -172,6 +174,7 @@ pub fn read_blocks(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<(
     };
     let mut blocks = text::read_text(&text, format);
     blocks.warnings.extend(decoded);
+    crate::bidi::check(&mut blocks, Some(&text));
     Ok((format, blocks))
 }
 

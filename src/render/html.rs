@@ -18,7 +18,9 @@ const CSS: &str = include_str!("html.css");
 const JS: &str = include_str!("html.js");
 const OPS: [Op; 4] = [Op::Mod, Op::Add, Op::Sup, Op::Noc];
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML element content and quoted attribute values. Bidirectional controls
+/// are shown by their pictures (`⟨U+202E⟩`, see [`crate::bidi`]): in a browser they would
+/// reorder the words after them, and the page would show what the document does not say.
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
@@ -28,6 +30,7 @@ pub fn esc(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if crate::bidi::is_control(c) => out.push_str(&crate::bidi::picture(c)),
             _ => out.push(ch),
         }
     }

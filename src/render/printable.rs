@@ -29,13 +29,8 @@ fn is_c1_tail(b: u8) -> bool {
     (0x80..=0x9F).contains(&b)
 }
 
-/// Is `b` a byte [`Printable::write`] must look at: a control it replaces, or the lead byte
-/// of a C1 control?
-fn looked_at(b: u8) -> bool {
-    (b < 0x20 && b != b'\t' && b != b'\n') | (b == 0x7F) | (b == C1_LEAD)
-}
-
-/// Does `bytes` (UTF-8) hold a control character [`Printable`] would replace?
+/// Does `bytes` (UTF-8) hold a control character [`Printable`] would replace? (Bidirectional
+/// controls aside: the terminal format shows those itself, see [`guarded`].)
 pub fn has_controls(bytes: &[u8]) -> bool {
     bytes.iter().any(|&b| shown(b).is_some())
         || bytes
@@ -44,43 +39,158 @@ pub fn has_controls(bytes: &[u8]) -> bool {
 }
 
 /// A message for one line of stderr: every control character shown by its picture, line
-/// breaks and tabs included (`␊`, `␉`, `␛`; C1 controls as `�`). Error messages name the
-/// user's files, and a file name may hold any of them: an escape sequence would act on the
-/// terminal, a line break would make a second line that reads as another message.
+/// breaks and tabs included (`␊`, `␉`, `␛`; C1 controls as `�`; bidirectional controls as
+/// `⟨U+202E⟩`). Error messages name the user's files, and a file name may hold any of them: an
+/// escape sequence would act on the terminal, a line break would make a second line that
+/// reads as another message, an override would show the name's letters in another order.
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    let control = |c: char| c.is_control();
+    let control = |c: char| c.is_control() || crate::bidi::is_control(c);
     if !text.contains(control) {
         return std::borrow::Cow::Borrowed(text);
     }
-    text.chars()
-        .map(|c| match c {
-            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            '\u{7f}' => '\u{2421}',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect::<String>()
-        .into()
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\0'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+            '\u{7f}' => out.push('\u{2421}'),
+            c if c.is_control() => out.push('\u{fffd}'),
+            c if crate::bidi::is_control(c) => out.push_str(&crate::bidi::picture(c)),
+            c => out.push(c),
+        }
+    }
+    out.into()
 }
 
-/// Writes UTF-8 text with its control characters replaced by visible ones (see [`shown`]).
-/// A C1 control cut between two writes is joined up: the lead byte waits for the next write or
-/// for `flush`.
+/// Which characters a [`Printable`] replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replaced {
+    /// Control characters and bidirectional controls: the text and Markdown reports.
+    Controls,
+    /// Bidirectional controls only: the terminal format, whose colours are escape sequences of
+    /// its own (it falls back to the text format when a document holds other controls).
+    BidiOnly,
+}
+
+/// The lead byte of every bidirectional control in UTF-8 (`E2 80 AA..AE`, `E2 81 A6..A9`).
+const BIDI_LEAD: u8 = 0xE2;
+
+/// What the bytes from a place show as, for [`Printable`].
+enum Seen {
+    /// The byte as it is.
+    Itself,
+    /// `len` bytes replaced by `char` (a bidirectional control: by its picture).
+    Shown(usize, char),
+    /// The bytes end in the middle of a sequence that may be replaced: held for the next write.
+    Cut,
+}
+
+/// Writes UTF-8 text with its control characters replaced by visible ones (see [`shown`]),
+/// and its bidirectional controls by their pictures (`⟨U+202E⟩`, see [`crate::bidi`]). A C1
+/// control or a bidirectional control cut between two writes is joined up: its first bytes
+/// wait for the next write or for `flush`.
 pub struct Printable<W: Write> {
     inner: W,
-    /// A `0xC2` that ended the last write.
-    lead: bool,
+    replaced: Replaced,
+    /// The first bytes of a sequence that ended the last write (at most two).
+    held: Vec<u8>,
 }
 
 impl<W: Write> Printable<W> {
     pub fn new(inner: W) -> Self {
-        Printable { inner, lead: false }
+        Printable::replacing(inner, Replaced::Controls)
+    }
+
+    pub fn replacing(inner: W, replaced: Replaced) -> Self {
+        Printable {
+            inner,
+            replaced,
+            held: Vec::new(),
+        }
+    }
+
+    /// Is `b` a byte [`Printable::scan`] must look at: a control it replaces, or the lead
+    /// byte of a longer sequence it may replace?
+    fn looked_at(&self, b: u8) -> bool {
+        let control = (b < 0x20 && b != b'\t' && b != b'\n') | (b == 0x7F) | (b == C1_LEAD);
+        (b == BIDI_LEAD) | (control & (self.replaced == Replaced::Controls))
+    }
+
+    /// What `bytes[0]`, and the bytes after it, show as.
+    fn seen(&self, bytes: &[u8]) -> Seen {
+        let b = bytes[0];
+        if b == BIDI_LEAD {
+            return match *bytes {
+                [a, b, c, ..] if crate::bidi::is_control_bytes(a, b, c) => {
+                    Seen::Shown(3, decode3(a, b, c))
+                }
+                [_] | [_, 0x80 | 0x81] => Seen::Cut,
+                _ => Seen::Itself,
+            };
+        }
+        if self.replaced == Replaced::BidiOnly {
+            return Seen::Itself;
+        }
+        if let Some(c) = shown(b) {
+            return Seen::Shown(1, c);
+        }
+        match *bytes {
+            [C1_LEAD] => Seen::Cut,
+            [C1_LEAD, t, ..] if is_c1_tail(t) => Seen::Shown(2, '\u{FFFD}'),
+            _ => Seen::Itself,
+        }
     }
 
     fn put(&mut self, c: char) -> io::Result<()> {
+        if crate::bidi::is_control(c) {
+            return self.inner.write_all(crate::bidi::picture(c).as_bytes());
+        }
         let mut tmp = [0u8; 4];
         self.inner.write_all(c.encode_utf8(&mut tmp).as_bytes())
     }
+
+    /// Writes `rest`, replaced; holds an incomplete sequence at its end.
+    fn scan(&mut self, rest: &[u8]) -> io::Result<()> {
+        let mut start = 0;
+        let mut i = 0;
+        while i < rest.len() {
+            // Most text holds no byte to look at: 32 at a time, in a pass the compiler
+            // vectorizes.
+            while let Some(chunk) = rest.get(i..i + 32) {
+                if chunk.iter().fold(false, |any, &b| any | self.looked_at(b)) {
+                    break;
+                }
+                i += 32;
+            }
+            if i >= rest.len() {
+                break;
+            }
+            if !self.looked_at(rest[i]) {
+                i += 1;
+                continue;
+            }
+            match self.seen(&rest[i..]) {
+                Seen::Itself => i += 1,
+                Seen::Shown(len, c) => {
+                    self.inner.write_all(&rest[start..i])?;
+                    self.put(c)?;
+                    i += len;
+                    start = i;
+                }
+                Seen::Cut => {
+                    self.inner.write_all(&rest[start..i])?;
+                    self.held = rest[i..].to_vec();
+                    return Ok(());
+                }
+            }
+        }
+        self.inner.write_all(&rest[start..])
+    }
+}
+
+/// The character of a three-byte UTF-8 sequence.
+fn decode3(a: u8, b: u8, c: u8) -> char {
+    let cp = (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F);
+    char::from_u32(cp).unwrap_or('\u{FFFD}')
 }
 
 impl<W: Write> Write for Printable<W> {
@@ -88,61 +198,19 @@ impl<W: Write> Write for Printable<W> {
         if buf.is_empty() {
             return Ok(0);
         }
-        let mut rest = buf;
-        if std::mem::take(&mut self.lead) {
-            match rest.first() {
-                Some(&b) if is_c1_tail(b) => {
-                    self.put('\u{FFFD}')?;
-                    rest = &rest[1..];
-                }
-                _ => self.inner.write_all(&[C1_LEAD])?,
-            }
+        if self.held.is_empty() {
+            self.scan(buf)?;
+        } else {
+            let mut joined = std::mem::take(&mut self.held);
+            joined.extend_from_slice(buf);
+            self.scan(&joined)?;
         }
-        let mut start = 0;
-        let mut i = 0;
-        while i < rest.len() {
-            // Most text holds no byte to look at: 32 at a time, in a pass the compiler
-            // vectorizes.
-            while let Some(chunk) = rest.get(i..i + 32) {
-                if chunk.iter().fold(false, |any, &b| any | looked_at(b)) {
-                    break;
-                }
-                i += 32;
-            }
-            let Some(&b) = rest.get(i) else { break };
-            if let Some(c) = shown(b) {
-                self.inner.write_all(&rest[start..i])?;
-                self.put(c)?;
-                i += 1;
-                start = i;
-            } else if b == C1_LEAD {
-                match rest.get(i + 1) {
-                    Some(&t) if is_c1_tail(t) => {
-                        self.inner.write_all(&rest[start..i])?;
-                        self.put('\u{FFFD}')?;
-                        i += 2;
-                        start = i;
-                    }
-                    Some(_) => i += 1,
-                    None => {
-                        self.inner.write_all(&rest[start..i])?;
-                        self.lead = true;
-                        i += 1;
-                        start = i;
-                    }
-                }
-            } else {
-                i += 1;
-            }
-        }
-        self.inner.write_all(&rest[start..])?;
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        if std::mem::take(&mut self.lead) {
-            self.inner.write_all(&[C1_LEAD])?;
-        }
+        let held = std::mem::take(&mut self.held);
+        self.inner.write_all(&held)?;
         self.inner.flush()
     }
 }
@@ -176,8 +244,9 @@ impl Write for Detect {
 
 /// Renders with `render` in `format`, the documents' control characters shown, not sent:
 /// text and Markdown through [`Printable`]; the terminal format as it is unless its plain text
-/// (the same words, without colour) holds control characters, then as that plain text, shown.
-/// JSON escapes them and HTML shows them already.
+/// (the same words, without colour) holds control characters, then as that plain text, shown;
+/// bidirectional controls shown by their pictures in all three. JSON escapes control characters
+/// (and keeps bidirectional ones: its readers are programs); HTML shows both (`html::esc`).
 pub fn guarded(
     format: OutputFormat,
     out: &mut dyn Write,
@@ -195,7 +264,9 @@ pub fn guarded(
             if detect.found {
                 guarded(OutputFormat::Text, out, render)
             } else {
-                render(format, out)
+                let mut p = Printable::replacing(&mut *out, Replaced::BidiOnly);
+                render(format, &mut p)?;
+                p.flush()
             }
         }
         OutputFormat::Json | OutputFormat::Html => render(format, out),
@@ -231,14 +302,35 @@ mod tests {
     fn reference(s: &str) -> String {
         s.chars()
             .map(|c| match c {
-                '\t' | '\n' => c,
-                '\r' | '\u{b}' | '\u{c}' => ' ',
-                '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap(),
-                '\u{7f}' => '\u{2421}',
-                '\u{80}'..='\u{9f}' => '\u{fffd}',
-                _ => c,
+                '\t' | '\n' => c.to_string(),
+                '\r' | '\u{b}' | '\u{c}' => " ".into(),
+                '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap().to_string(),
+                '\u{7f}' => "\u{2421}".into(),
+                '\u{80}'..='\u{9f}' => "\u{fffd}".into(),
+                c if crate::bidi::is_control(c) => format!("⟨U+{:04X}⟩", c as u32),
+                _ => c.to_string(),
             })
             .collect()
+    }
+
+    #[test]
+    fn bidirectional_controls_are_shown_by_code_point() {
+        assert_eq!(
+            printable("fee \u{202E}001\u{202C} \u{2067}x\u{2069} ‘q’ \u{200F}"),
+            "fee ⟨U+202E⟩001⟨U+202C⟩ ⟨U+2067⟩x⟨U+2069⟩ ‘q’ \u{200F}"
+        );
+        // The terminal format's own escape sequences pass; the controls do not.
+        let mut out = Vec::new();
+        let mut p = Printable::replacing(&mut out, Replaced::BidiOnly);
+        // Written in two parts, the first ending with the override's first two bytes; a last
+        // lead byte with nothing after it is written as it is at `flush`.
+        p.write_all(b"\x1b[32m\xe2\x80").unwrap();
+        p.write_all(b"\xaex\x1b[0m\xe2").unwrap();
+        p.flush().unwrap();
+        let mut expected = b"\x1b[32m".to_vec();
+        expected.extend_from_slice("⟨U+202E⟩x\u{1b}[0m".as_bytes());
+        expected.push(0xE2);
+        assert_eq!(out, expected);
     }
 
     #[test]
@@ -251,6 +343,7 @@ mod tests {
         );
         assert!(!line.chars().any(char::is_control));
         assert!(matches!(visible("plain é"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(visible("fdp.\u{202E}txt.md"), "fdp.⟨U+202E⟩txt.md");
     }
 
     proptest! {
@@ -258,7 +351,7 @@ mod tests {
         /// replace: the output is the reference's, wherever the runs end.
         #[test]
         fn long_plain_runs_are_skipped_exactly(
-            s in "(abcdefghij|klmnopqrstuvwxyz0123456789ABCDEFGHIJ|\u{1b}|\u{85}|\u{c2}|é|\t|\n|\u{7f}|\u{c}|\u{0}| ){0,30}",
+            s in "(abcdefghij|klmnopqrstuvwxyz0123456789ABCDEFGHIJ|\u{1b}|\u{85}|\u{c2}|é|\t|\n|\u{7f}|\u{c}|\u{0}| |\u{202E}|\u{2069}|\u{2019}|\u{2060}){0,30}",
         ) {
             prop_assert_eq!(printable(&s), reference(&s));
         }
@@ -267,7 +360,7 @@ mod tests {
         /// control characters, and text without any passes unchanged.
         #[test]
         fn any_cut_gives_the_same_printable_text(
-            s in "[a\u{1b}\u{85}\u{a2}\u{e9}\t\n\u{7f}\u{c} ]{0,40}",
+            s in "[a\u{1b}\u{85}\u{a2}\u{e9}\t\n\u{7f}\u{c} \u{202A}\u{202E}\u{2066}\u{2069}\u{2019}\u{2060}]{0,40}",
             cuts in proptest::collection::vec(0usize..60, 0..6),
         ) {
             let whole = printable(&s);
@@ -284,8 +377,10 @@ mod tests {
             p.flush().unwrap();
             let pieces = String::from_utf8(out).expect("UTF-8");
             prop_assert_eq!(&pieces, &whole);
+            prop_assert_eq!(&whole, &reference(&s));
             prop_assert!(!has_controls(pieces.as_bytes()));
-            if !has_controls(bytes) {
+            prop_assert!(!pieces.chars().any(crate::bidi::is_control));
+            if !has_controls(bytes) && !crate::bidi::contains(&s) {
                 prop_assert_eq!(&whole, &s);
             }
         }
