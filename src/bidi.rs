@@ -1,14 +1,13 @@
 //! Bidirectional control characters: invisible, and able to show a text's words in another
-//! order than they are stored. `fee of 001 francs` with a right-to-left override (U+202E) before
-//! `001` and its end (U+202C) after shows as `fee of 100 francs` in a browser, in Word and in some terminals: a proposal could
-//! read one way in the report and say another (the "Trojan Source" trick). Reports are read in
-//! meetings as what a proposal says, so resdiff names these characters in a warning (as data,
-//! [`check`], when a file is read), shows each as `⟨U+202E⟩` in the formats people read ([`shown`], the HTML escape,
-//! `render::printable`), and never calls a change of them editorial ([`same_controls`]).
-//! JSON keeps them as they are (its readers are programs), and so does the .docx writer (its
-//! text is the document).
-
-use std::borrow::Cow;
+//! order than they are stored. `fee of 001 francs`, with a right-to-left override (U+202E)
+//! before `001` and its end (U+202C) after, shows as `fee of 100 francs` in a browser, in Word
+//! and in some terminals: a proposal could read one way in a report and say another (the
+//! "Trojan Source" trick). Reports are read in meetings as what a proposal says, so resdiff
+//! names these characters in a warning when a file is read ([`check`]), shows each by its code
+//! point, `⟨U+202E⟩` ([`picture`]), in the formats people read (`render::printable` for text,
+//! terminal and Markdown, `render::html::esc`), and never calls a change of them editorial
+//! ([`same_controls`]). JSON keeps them as they are (its readers are programs), and so does the
+//! .docx writer (its text is the document).
 
 use crate::block::Blocks;
 use crate::model::{Origin, Warning, WarningKind};
@@ -69,22 +68,6 @@ pub fn same_controls(a: &str, b: &str) -> bool {
         (true, true) => controls(a).eq(controls(b)),
         _ => false,
     }
-}
-
-/// `text` with each control shown as its [`picture`]; borrowed when it holds none.
-pub fn shown(text: &str) -> Cow<'_, str> {
-    if !contains(text) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if is_control(c) {
-            out.push_str(&picture(c));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// Places named in the warning; the rest are counted.
@@ -168,11 +151,11 @@ mod tests {
     }
 
     #[test]
-    fn an_override_is_shown_by_its_code_point() {
+    fn an_override_is_found_and_pictured() {
         let text = "a fee of \u{202E}001\u{202C} francs";
         assert!(contains(text));
-        assert_eq!(shown(text), "a fee of ⟨U+202E⟩001⟨U+202C⟩ francs");
-        assert!(matches!(shown("a fee of “100” francs"), Cow::Borrowed(_)));
+        assert_eq!(picture('\u{202E}'), "⟨U+202E⟩");
+        assert!(!contains("a fee of “100” francs"));
         assert!(!contains("quotes “” and dashes – — and marks \u{200F}"));
     }
 
