@@ -181,13 +181,8 @@ fn a_file_name_with_an_override_is_shown_by_code_point_in_errors() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join(format!("fdp.{RLO}txt.md"));
     let out = resdiff()
-        .args([missing.as_os_str(), missing.as_os_str()].iter().fold(
-            vec![std::ffi::OsStr::new("diff")],
-            |mut v, a| {
-                v.push(a);
-                v
-            },
-        ))
+        .arg("diff")
+        .args([&missing, &missing])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
