@@ -110,6 +110,12 @@ impl<'k> Interner<'k> {
         }
     }
 
+    /// The id of `w` if it is held (a lookup only: the table is left as it is).
+    pub fn get(&self, w: &str) -> Option<u32> {
+        let (h, p) = Self::hash(w);
+        self.find(w, p, h).ok()
+    }
+
     /// [`Interner::id`] of a word already held, with its hash (merging another table).
     pub fn id_hashed(&mut self, w: Cow<'k, str>, h: u64) -> (u32, bool) {
         let p = packed(&w);

@@ -80,83 +80,107 @@ impl Vocab {
     }
 
     /// [`Vocab::read`] in `parts` runs (by default, as many as the text's size pays for).
+    ///
+    /// Only the words of free units are ever weighed (anchored units are not scored), so the
+    /// vocabulary is theirs: the free units are read first, then the anchored ones (most of a
+    /// long text) are only looked up in it, to count the words it holds. A word said only in
+    /// anchored units gets no id. The ids are then put in the order of one reading of every
+    /// unit (the order of first use), as if all were read in turn: the lookups note where they
+    /// met each word first.
     fn read_in(
         &mut self,
         [old, new]: [&mut [Unit]; 2],
         [old_anchored, new_anchored]: [&[bool]; 2],
         parts: Option<usize>,
     ) {
-        let mut items = Vec::with_capacity(old.len() + new.len());
-        for (side, units, anchored, count) in
-            [(0, &*old, old_anchored, 2), (1, &*new, new_anchored, 0)]
-        {
+        let (mut free, mut counted) = (Vec::new(), Vec::new());
+        let mut pos = 0u32;
+        for (side, units, anchored) in [(0, &*old, old_anchored), (1, &*new, new_anchored)] {
             for u in units {
-                let full = !anchored[u.index];
-                if full || count > 0 {
-                    items.push(Item {
-                        side,
-                        index: u.index,
-                        key: &u.key,
-                        full,
-                        count: if full { 1 } else { count },
-                    });
+                let is_free = !anchored[u.index];
+                // An anchored new unit is counted by its old twin.
+                if side == 1 && !is_free {
+                    continue;
+                }
+                let item = Item {
+                    side,
+                    index: u.index,
+                    key: &u.key,
+                    pos,
+                };
+                pos += 1;
+                if is_free {
+                    free.push(item);
+                } else {
+                    counted.push(item);
                 }
             }
         }
-        let bytes: usize = items.iter().map(|i| i.key.len()).sum();
         let on_pool = super::threads_for(old.len() + new.len()) == Spread::Cores;
-        let parts = parts.unwrap_or(if on_pool {
-            crate::threads::start_pool();
-            rayon::current_num_threads()
-        } else if bytes >= READ_ON_TWO_FROM {
-            2
-        } else {
-            1
+        let runs: Vec<Run> = in_parts(&parts_for(&free, parts, on_pool), on_pool, |part| {
+            Run::read(part)
         });
-        let runs: Vec<Run> = match cut(&items, parts.max(1), bytes)[..] {
-            [one] => vec![Run::read(one)],
-            // A second thread of our own (mid-sized texts: the pool is not started).
-            [a, b] if !on_pool => {
-                let (a, b) = crate::threads::both(|| Run::read(a), || Run::read(b));
-                vec![a, b]
-            }
-            ref many => {
-                crate::threads::start_pool();
-                many.par_iter().map(|run| Run::read(run)).collect()
-            }
-        };
         // The first run's words keep their ids (they are numbered in reading order); each later
         // run's words are looked up in its table, by the hash they were stored with, and the
         // new ones numbered on. No word is copied or hashed again.
         let mut runs = runs.into_iter();
-        let first = runs.next().expect("cut gives at least one run");
-        let (mut words, mut lists) = (first.words, first.lists);
-        self.df = first.df;
+        let first_run = runs.next().expect("cut gives at least one run");
+        let (mut words, mut lists, mut first) = (first_run.words, first_run.lists, first_run.first);
+        let mut df = first_run.df;
         for run in runs {
             let global: Vec<u32> = (run.words.names.into_iter())
                 .zip(run.words.hashes)
-                .map(|(name, hash)| {
+                .zip(run.first)
+                .map(|((name, hash), at)| {
                     let (id, new) = words.id_hashed(name, hash);
                     if new {
-                        self.df.push(0);
+                        df.push(0);
+                        first.push(at);
                     }
                     id
                 })
                 .collect();
-            for (local, &df) in run.df.iter().enumerate() {
-                self.df[global[local] as usize] += df;
+            for (local, &d) in run.df.iter().enumerate() {
+                df[global[local] as usize] += d;
             }
             lists.extend(run.lists.into_iter().map(|(side, index, mut words)| {
                 words.iter_mut().for_each(|w| *w = global[*w as usize]);
                 (side, index, words)
             }));
         }
+        // The anchored units, looked up in the free units' words.
+        let tallies: Vec<Tally> = in_parts(&parts_for(&counted, parts, on_pool), on_pool, |part| {
+            Tally::read(part, &words)
+        });
+        for tally in tallies {
+            for (id, (d, at)) in tally.df.into_iter().zip(tally.first).enumerate() {
+                df[id] += d;
+                first[id] = first[id].min(at);
+            }
+        }
+        // Ids in order of first use over every unit.
+        let mut order: Vec<u32> = (0..df.len() as u32).collect();
+        order.sort_unstable_by_key(|&id| first[id as usize]);
+        let mut rank = vec![0u32; order.len()];
+        for (new_id, &id) in order.iter().enumerate() {
+            rank[id as usize] = new_id as u32;
+        }
+        self.df = order.iter().map(|&id| df[id as usize]).collect();
+        if order.iter().enumerate().any(|(i, &id)| i as u32 != id) {
+            for (_, _, words) in &mut lists {
+                words.iter_mut().for_each(|w| *w = rank[*w as usize]);
+            }
+        }
         #[cfg(test)]
         {
-            self.names = words.names.iter().map(|w| w.to_string()).collect();
+            self.names = order
+                .iter()
+                .map(|&id| words.names[id as usize].to_string())
+                .collect();
         }
         drop(words);
-        drop(items);
+        drop(free);
+        drop(counted);
         // Each free unit's distinct and repeated words (a sort of its words), spread as the
         // candidate search is: 6 ms on one thread at 50,000 clauses.
         let spread = super::spread(lists.len(), old.len() + new.len());
@@ -274,10 +298,52 @@ struct Item<'k> {
     side: usize,
     index: usize,
     key: &'k str,
-    /// Are its words kept (a free unit), or only counted (anchored)?
-    full: bool,
-    /// How many units it counts for in the document frequencies.
-    count: u32,
+    /// Its place in the reading of every unit (old, then new free ones).
+    pos: u32,
+}
+
+/// Where a word was met: the reading place of its unit, then its place in the unit. Ordered as
+/// the reading is.
+fn place(item: &Item, word: u32) -> u64 {
+    (u64::from(item.pos) << 32) | u64::from(word)
+}
+
+/// `items` cut in `parts` runs, or by default in as many as their size pays for.
+fn parts_for<'i, 'k>(
+    items: &'i [Item<'k>],
+    parts: Option<usize>,
+    on_pool: bool,
+) -> Vec<&'i [Item<'k>]> {
+    let bytes: usize = items.iter().map(|i| i.key.len()).sum();
+    let parts = parts.unwrap_or(if on_pool {
+        crate::threads::start_pool();
+        rayon::current_num_threads()
+    } else if bytes >= READ_ON_TWO_FROM {
+        2
+    } else {
+        1
+    });
+    cut(items, parts.max(1), bytes)
+}
+
+/// `f` on each of `parts` (adjacent runs of items), on as many threads: a second thread of
+/// our own for two (mid-sized texts: the pool is not started), rayon's pool for more.
+fn in_parts<'k, T: Send>(
+    parts: &[&[Item<'k>]],
+    on_pool: bool,
+    f: impl Fn(&[Item<'k>]) -> T + Sync,
+) -> Vec<T> {
+    match parts {
+        [one] => vec![f(one)],
+        [a, b] if !on_pool => {
+            let (a, b) = crate::threads::both(|| f(a), || f(b));
+            vec![a, b]
+        }
+        many => {
+            crate::threads::start_pool();
+            many.par_iter().map(|part| f(part)).collect()
+        }
+    }
 }
 
 /// `items` cut in `parts` runs of adjacent items, of about `bytes / parts` bytes of text each.
@@ -301,12 +367,14 @@ fn cut<'i, 'k>(items: &'i [Item<'k>], parts: usize, bytes: usize) -> Vec<&'i [It
 /// unit in turn would.
 struct Run<'k> {
     words: Interner<'k>,
-    /// Units of the run holding each word (anchored ones counted as their items say).
+    /// Units of the run holding each word.
     df: Vec<u32>,
     /// The last unit (1-based position in the run) that counted each word, so a word said
     /// twice in a unit counts once without sorting the unit's words.
     seen: Vec<u32>,
-    /// The units read in full: (side, index, local word ids in reading order).
+    /// Where each word was met first ([`place`]).
+    first: Vec<u64>,
+    /// The units read: (side, index, local word ids in reading order).
     lists: Vec<(usize, usize, Vec<u32>)>,
 }
 
@@ -318,32 +386,64 @@ impl<'k> Run<'k> {
             words: Interner::with_capacity(bytes / 40 + 64),
             df: Vec::new(),
             seen: Vec::new(),
-            lists: Vec::new(),
+            first: Vec::new(),
+            lists: Vec::with_capacity(items.len()),
         };
         let mut lower = String::new();
         for (pos, item) in items.iter().enumerate() {
-            let (stamp, count, full) = (pos as u32 + 1, item.count, item.full);
+            let stamp = pos as u32 + 1;
             let mut list = Vec::new();
             each_word(item.key, &mut lower, |w| {
                 let (id, new) = run.words.id(w);
                 if new {
                     run.df.push(0);
                     run.seen.push(0);
+                    run.first.push(place(item, list.len() as u32));
                 }
-                if full {
-                    list.push(id);
-                }
+                list.push(id);
                 let i = id as usize;
                 if run.seen[i] != stamp {
                     run.seen[i] = stamp;
-                    run.df[i] += count;
+                    run.df[i] += 1;
                 }
             });
-            if full {
-                run.lists.push((item.side, item.index, list));
-            }
+            run.lists.push((item.side, item.index, list));
         }
         run
+    }
+}
+
+/// The words of a run of anchored units that the free units also say, counted: each unit
+/// counts twice (for itself and its twin). Only looked up, never added: the table stays the
+/// free units' (small, and shared by the threads), and no word is copied.
+struct Tally {
+    /// Per id of the table: units of the run holding the word, twice.
+    df: Vec<u32>,
+    /// Per id: where the run met the word first ([`place`]; `u64::MAX`: never).
+    first: Vec<u64>,
+}
+
+impl Tally {
+    fn read(items: &[Item], words: &Interner) -> Self {
+        let n = words.names.len();
+        let (mut df, mut first, mut seen) = (vec![0; n], vec![u64::MAX; n], vec![0u32; n]);
+        let mut lower = String::new();
+        for (pos, item) in items.iter().enumerate() {
+            let stamp = pos as u32 + 1;
+            let mut at = 0;
+            each_word(item.key, &mut lower, |w| {
+                if let Some(id) = words.get(w.as_str()) {
+                    let i = id as usize;
+                    if seen[i] != stamp {
+                        seen[i] = stamp;
+                        df[i] += 2;
+                        first[i] = first[i].min(place(item, at));
+                    }
+                }
+                at += 1;
+            });
+        }
+        Tally { df, first }
     }
 }
 
@@ -449,8 +549,7 @@ mod tests {
                 side: 0,
                 index,
                 key,
-                full: true,
-                count: 1,
+                pos: index as u32,
             })
             .collect();
         let bytes = 21;
