@@ -131,6 +131,59 @@ pub(crate) fn map_spread<T: Sync, R: Send>(
     }
 }
 
+/// Items a thread takes at a time in [`map_beside`]: small enough that the threads end
+/// together, large enough that taking them costs nothing measurable.
+const CHUNK: usize = 32;
+
+/// `items.map(f)` in order, and `beside()`, which runs on this thread at the same time (work
+/// that does not depend on the map). On two threads the shares are not cut in advance: each
+/// thread takes the next [`CHUNK`] of items when it is done with its last, so the second
+/// thread takes more while this one runs `beside`, and both end together whatever the items
+/// cost (no cost to estimate).
+pub(crate) fn map_beside<T: Sync, R: Send, P: Send>(
+    items: &[T],
+    spread: Spread,
+    f: impl Fn(&T) -> R + Sync + Send,
+    beside: impl FnOnce() -> P + Send,
+) -> (Vec<R>, P) {
+    use rayon::prelude::*;
+    match spread {
+        Spread::Cores => {
+            start_pool();
+            let (out, p) = rayon::join(|| items.par_iter().map(&f).collect(), beside);
+            (out, p)
+        }
+        Spread::Two => {
+            let next = AtomicUsize::new(0);
+            let chunks = items.len().div_ceil(CHUNK);
+            let take = || {
+                let mut done = Vec::new();
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    if k >= chunks {
+                        return done;
+                    }
+                    let part = &items[k * CHUNK..items.len().min((k + 1) * CHUNK)];
+                    done.push((k, part.iter().map(&f).collect::<Vec<R>>()));
+                }
+            };
+            let (theirs, (p, mine)) = both(take, || {
+                let p = beside();
+                (p, take())
+            });
+            let mut parts: Vec<(usize, Vec<R>)> = theirs.into_iter().chain(mine).collect();
+            parts.sort_unstable_by_key(|part| part.0);
+            let mut out = Vec::with_capacity(items.len());
+            parts.into_iter().for_each(|(_, part)| out.extend(part));
+            (out, p)
+        }
+        Spread::Here => {
+            let out = items.iter().map(f).collect();
+            (out, beside())
+        }
+    }
+}
+
 /// A job for the helper, with its lifetime erased (see `both`).
 type Task = Box<dyn FnOnce() + Send + 'static>;
 
@@ -719,6 +772,26 @@ mod tests {
                 "{spread:?}"
             );
             assert!(map_spread(&items[..0], spread, cost, square).is_empty());
+        }
+    }
+
+    #[test]
+    fn map_beside_keeps_order_and_every_item_and_runs_beside_once() {
+        let square = |&i: &u64| i * i;
+        // Lengths around the chunk size: a last chunk that is full, partial or alone.
+        for len in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 5 * CHUNK + 3] {
+            let items: Vec<u64> = (0..len as u64).collect();
+            let expected: Vec<u64> = items.iter().map(square).collect();
+            for spread in [Spread::Here, Spread::Two, Spread::Cores] {
+                let runs = AtomicUsize::new(0);
+                let (out, beside) = map_beside(&items, spread, square, || {
+                    runs.fetch_add(1, Ordering::Relaxed);
+                    "beside"
+                });
+                assert_eq!(out, expected, "{len} items, {spread:?}");
+                assert_eq!(beside, "beside");
+                assert_eq!(runs.load(Ordering::Relaxed), 1, "{len} items, {spread:?}");
+            }
         }
     }
 
