@@ -7,11 +7,13 @@
 
 use std::borrow::Cow;
 
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::DiffOp;
 
 use crate::intern::{Interner, Word};
 use crate::normalize::fold_typography;
 use crate::report::{Segment, SegmentOp};
+
+mod patience;
 
 /// Cuts a text into tokens: a run of letters and digits, or a single other character, each
 /// followed by the whitespace after it. Leading whitespace is a token of its own. ASCII is read
@@ -112,10 +114,10 @@ fn token_key(t: &str) -> Cow<'_, str> {
     }
 }
 
-/// The tokens of both sides ([`tokenize`]) and their keys as small integers (equal keys,
-/// equal ids): the diff then compares and hashes numbers, not strings. A plain token's key
-/// is a slice of it, found while cutting.
-fn tokens_and_ids<'a>(old: &'a str, new: &'a str) -> ([Vec<&'a str>; 2], [Vec<u32>; 2]) {
+/// The tokens of both sides ([`tokenize`]), their keys as small integers (equal keys, equal
+/// ids, numbered from 0) and how many ids there are: the diff then compares numbers, not
+/// strings. A plain token's key is a slice of it, found while cutting.
+fn tokens_and_ids<'a>(old: &'a str, new: &'a str) -> ([Vec<&'a str>; 2], [Vec<u32>; 2], usize) {
     let guess = (old.len() + new.len()) / 4 + 2;
     let mut ids = Interner::with_capacity(guess);
     let mut side = |s: &'a str| {
@@ -135,14 +137,14 @@ fn tokens_and_ids<'a>(old: &'a str, new: &'a str) -> ([Vec<&'a str>; 2], [Vec<u3
     };
     let (ot, ok) = side(old);
     let (nt, nk) = side(new);
-    ([ot, nt], [ok, nk])
+    ([ot, nt], [ok, nk], ids.names.len())
 }
 
 /// Word-level diff of `old` against `new`. `equal` and `delete` runs carry old text, `insert`
 /// runs new text; adjacent runs of one op are merged. Deterministic (patience diff, no deadline).
 pub fn diff(old: &str, new: &str) -> Vec<Segment> {
-    let ([ot, nt], [ok, nk]) = tokens_and_ids(old, new);
-    let ops = capture_diff_slices(Algorithm::Patience, &ok, &nk);
+    let ([ot, nt], [ok, nk], ids) = tokens_and_ids(old, new);
+    let ops = patience::diff(&ok, &nk, ids);
     let mut b = Builder::default();
     for op in ops {
         match op {

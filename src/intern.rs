@@ -77,6 +77,7 @@ impl<'k> Interner<'k> {
     }
 
     /// The hash of a word and its [`packed`] form: one multiplication for a short word.
+    #[inline]
     fn hash(w: &str) -> (u64, u64) {
         use std::hash::BuildHasher;
         let p = packed(w);
@@ -90,6 +91,7 @@ impl<'k> Interner<'k> {
     }
 
     /// The id of `w`, and whether it was met for the first time.
+    #[inline]
     pub fn id(&mut self, w: Word<'k, '_>) -> (u32, bool) {
         let s = w.as_str();
         let (h, p) = Self::hash(s);
@@ -111,6 +113,7 @@ impl<'k> Interner<'k> {
     }
 
     /// The id of `w` if it is held (a lookup only: the table is left as it is).
+    #[inline]
     pub fn get(&self, w: &str) -> Option<u32> {
         let (h, p) = Self::hash(w);
         self.find(w, p, h).ok()
@@ -126,6 +129,7 @@ impl<'k> Interner<'k> {
     }
 
     /// The id of `s` (of [`packed`] form `p` and hash `h`), or the free slot where it goes.
+    #[inline]
     fn find(&self, s: &str, p: u64, h: u64) -> Result<u32, usize> {
         let mask = self.slots.len() - 1;
         let mut at = h as usize & mask;
