@@ -229,6 +229,23 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// How many of the eight bytes of `x` (little-endian: the first byte lowest) are ASCII
+/// lower-case letters or digits before the first that is not (8 if all are): the bytes of
+/// class [`LOWER`], compared all at once. Each byte's low seven bits plus a constant set its
+/// high bit exactly when the byte is at least (or above) a bound; no sum carries into the next
+/// byte (at most 0x7F + 0x50).
+fn lower_run(x: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES << 7;
+    let y = x & !HIGH;
+    let at_least = |lo: u8| (y + ONES * u64::from(0x80 - lo)) & HIGH;
+    let above = |hi: u8| (y + ONES * u64::from(0x7F - hi)) & HIGH;
+    let letter = at_least(b'a') & !above(b'z');
+    let digit = at_least(b'0') & !above(b'9');
+    let lower = (letter | digit) & !x & HIGH;
+    ((!lower & HIGH).trailing_zeros() / 8) as usize
+}
+
 /// Calls `f` with each word of `text` (the cuts of [`words`](crate::normalize::words)),
 /// lower-cased and stemmed. One pass over the bytes finds a word and whether it needs
 /// lower-casing: a word of lower-case ASCII letters and digits (most) is its own lower case and
@@ -257,6 +274,14 @@ fn each_word<'t>(text: &'t str, lower: &mut String, mut f: impl FnMut(Word<'t, '
         let start = i;
         let mut kind = LOWER;
         while i < b.len() {
+            // Eight bytes at a time while they are lower-case letters or digits (most words).
+            if let Some(&eight) = b.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+                let run = lower_run(u64::from_le_bytes(eight));
+                i += run;
+                if run == 8 {
+                    continue;
+                }
+            }
             let class = CLASS[usize::from(b[i])];
             if class == OTHER {
                 break;
@@ -600,6 +625,48 @@ mod tests {
             let mut got = Vec::new();
             each_word(&text, &mut String::new(), |w| got.push(w.as_str().to_string()));
             proptest::prop_assert_eq!(got, by_split(&text));
+        }
+    }
+
+    #[test]
+    fn lower_run_counts_the_leading_bytes_of_class_lower() {
+        let by_class = |bytes: [u8; 8]| {
+            (bytes.iter())
+                .take_while(|&&b| CLASS[usize::from(b)] == LOWER)
+                .count()
+        };
+        // Every byte value in each place, among lower-case letters.
+        for place in 0..8 {
+            for b in 0..=255u8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[place] = b;
+                assert_eq!(
+                    lower_run(u64::from_le_bytes(bytes)),
+                    by_class(bytes),
+                    "{bytes:?}"
+                );
+            }
+        }
+        for bytes in [
+            *b"09azAZ{/",
+            *b"12345678",
+            *b"`@[:az09",
+            [0xFF; 8],
+            [0x80; 8],
+        ] {
+            assert_eq!(
+                lower_run(u64::from_le_bytes(bytes)),
+                by_class(bytes),
+                "{bytes:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_run_agrees_with_the_byte_classes(bytes in proptest::array::uniform8(proptest::num::u8::ANY)) {
+            let expected = bytes.iter().take_while(|&&b| CLASS[usize::from(b)] == LOWER).count();
+            proptest::prop_assert_eq!(lower_run(u64::from_le_bytes(bytes)), expected);
         }
     }
 
