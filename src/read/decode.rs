@@ -116,11 +116,19 @@ fn looks_binary(text: &str) -> Option<String> {
         let line = line_at(at);
         return Some(format!("NUL character on line {line}"));
     }
-    let ascii_control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C) || b == 0x7F;
-    let c1_control = |a: u8, b: u8| a == 0xC2 && (0x80..=0x9F).contains(&b);
+    // Without short-circuits, so that the passes below stay vector code.
+    let ascii_control =
+        |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0C) | (b == 0x7F);
+    let c1_control = |a: u8, b: u8| (a == 0xC2) & (b.wrapping_sub(0x80) < 0x20);
     let next = &bytes[1.min(bytes.len())..];
+    // One pass for both kinds (a byte starts at most one of them); the characters are only
+    // counted when there is a control character (a text has none, mostly).
+    let control = count(bytes, next, |a, b| ascii_control(a) | c1_control(a, b))
+        + bytes.last().map_or(0, |&b| usize::from(ascii_control(b)));
+    if control == 0 {
+        return None;
+    }
     let total = count(bytes, bytes, |b, _| b & 0xC0 != 0x80);
-    let control = count(bytes, bytes, |b, _| ascii_control(b)) + count(bytes, next, c1_control);
     (control * 20 > total).then(|| {
         let is_control = |i: usize| {
             ascii_control(bytes[i]) || bytes.get(i + 1).is_some_and(|&b| c1_control(bytes[i], b))
