@@ -349,8 +349,23 @@ fn ascii_key(s: &str) -> String {
 }
 
 /// Appends ASCII text to a key under construction (see [`ascii_key`]); `space` says whether
-/// white space is pending, across calls. Runs of bytes with nothing to fold are copied whole.
+/// white space is pending, across calls. A line break is white space like any other, so the
+/// lines are taken one by one: a clause joined with its sub-items (a line each) then takes the
+/// fast path of [`push_ascii_line`] line by line, not a byte at a time.
 fn push_ascii_key(out: &mut String, s: &str, space: &mut bool) {
+    let mut lines = s.split('\n');
+    if let Some(first) = lines.next() {
+        push_ascii_line(out, first, space);
+    }
+    for line in lines {
+        *space = !out.is_empty();
+        push_ascii_line(out, line, space);
+    }
+}
+
+/// [`push_ascii_key`] of text without line breaks. Runs of bytes with nothing to fold are
+/// copied whole.
+fn push_ascii_line(out: &mut String, s: &str, space: &mut bool) {
     // Most runs are words and single spaces: copied whole, once their ends are settled.
     let body = s.trim_start_matches(' ');
     if body.len() < s.len() {
