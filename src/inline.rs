@@ -121,7 +121,8 @@ fn tokens_and_ids<'a>(old: &'a str, new: &'a str) -> ([Vec<&'a str>; 2], [Vec<u3
     let guess = (old.len() + new.len()) / 4 + 2;
     let mut ids = Interner::with_capacity(guess);
     let mut side = |s: &'a str| {
-        let (mut tokens, mut keys) = (Vec::with_capacity(s.len() / 4 + 1), Vec::new());
+        let guess = s.len() / 4 + 1;
+        let (mut tokens, mut keys) = (Vec::with_capacity(guess), Vec::with_capacity(guess));
         cut(s, |t, plain| {
             tokens.push(t);
             let (id, _) = match plain {
