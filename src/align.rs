@@ -215,8 +215,7 @@ fn align_units(
     // skip the word-order LCS (most candidates of a large text).
     let floor = options.min_similarity.min(options.move_threshold);
     let spread = spread(cands.len(), ou.len() + nu.len());
-    let cost = |&(o, n): &(usize, usize)| ou[o].key.len() + nu[n].key.len();
-    let scored: Vec<(usize, usize, f64)> = map_spread(&cands, spread, cost, |&(o, n)| {
+    let scored: Vec<(usize, usize, f64)> = map_spread(&cands, spread, |&(o, n)| {
         let (a, b) = (&ou[o], &nu[n]);
         let s = scorer.similarity_from(&a.profile(), &b.profile(), floor);
         (o, n, s)

@@ -184,7 +184,7 @@ impl Vocab {
         // Each free unit's distinct and repeated words (a sort of its words), spread as the
         // candidate search is: 6 ms on one thread at 50,000 clauses.
         let spread = super::spread(lists.len(), old.len() + new.len());
-        let sets = map_spread(&lists, spread, |l| l.2.len(), |l| set_and_dups(&l.2));
+        let sets = map_spread(&lists, spread, |l| set_and_dups(&l.2));
         let sides = [old, new];
         for ((side, index, words), (set, dups)) in lists.into_iter().zip(sets) {
             let u = &mut sides[side][index];

@@ -93,8 +93,7 @@ pub(crate) fn write_report(
         n if n >= BLOCKS_ON_TWO_FROM => Spread::Two,
         _ => Spread::Here,
     };
-    let text_len = |c: &&Change| c.inline.iter().map(|s| s.text.len()).sum::<usize>();
-    let blocks = map_spread(&listed, spread, text_len, |c| change_block(paint, c));
+    let blocks = map_spread(&listed, spread, |c| change_block(paint, c));
     for block in blocks {
         out.write_all(&block?)?;
     }
