@@ -620,6 +620,71 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_vocabulary_is_the_free_units_words_numbered_as_one_reading_of_every_unit() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("resolutions/wtsa-7");
+        let load = |f: &str| crate::load(&dir.join(f), &Default::default()).unwrap();
+        let (old, new) = (load("usa-48a5-1.txt"), load("geneva-2022.md"));
+        let ou = units(&old, &[]);
+        let nu = units(&new, &ou);
+        let mut anchored = [vec![false; ou.len()], vec![false; nu.len()]];
+        for (o, n) in super::super::matching::anchors(&ou, &nu) {
+            anchored[0][o] = true;
+            anchored[1][n] = true;
+        }
+        // The definition: every old unit, then the new free ones, read in turn; an anchored
+        // old unit counts for its twin too; only words some free unit says are kept.
+        let words_of = |u: &Unit| {
+            let mut out = Vec::new();
+            each_word(&u.key, &mut String::new(), |w| {
+                out.push(w.as_str().to_string())
+            });
+            out
+        };
+        let mut order: Vec<String> = Vec::new();
+        let mut df: std::collections::HashMap<String, u32> = Default::default();
+        let mut said_free = std::collections::HashSet::new();
+        let reading = (ou.iter().map(|u| (u, anchored[0][u.index]))).chain(
+            nu.iter()
+                .map(|u| (u, anchored[1][u.index]))
+                .filter(|(_, a)| !a),
+        );
+        for (u, is_anchored) in reading {
+            let words = words_of(u);
+            let distinct: std::collections::HashSet<&String> = words.iter().collect();
+            for w in &words {
+                if !order.contains(w) {
+                    order.push(w.clone());
+                }
+            }
+            for w in distinct {
+                *df.entry(w.clone()).or_default() += if is_anchored { 2 } else { 1 };
+                if !is_anchored {
+                    said_free.insert(w.clone());
+                }
+            }
+        }
+        order.retain(|w| said_free.contains(w));
+        let expected_df: Vec<u32> = order.iter().map(|w| df[w]).collect();
+        assert!(anchored[0].contains(&true) && anchored[0].contains(&false));
+        for parts in [Some(1), Some(2), Some(5)] {
+            let (mut ou, mut nu) = (ou.clone(), nu.clone());
+            let mut vocab = Vocab::default();
+            vocab.read_in([&mut ou, &mut nu], [&anchored[0], &anchored[1]], parts);
+            assert_eq!(vocab.names, order, "{parts:?} runs");
+            assert_eq!(vocab.df, expected_df, "{parts:?} runs");
+            // Each free unit's word ids name its words, in order.
+            for u in ou.iter().chain(&nu).filter(|u| !u.words.is_empty()) {
+                let named: Vec<&str> = u
+                    .words
+                    .iter()
+                    .map(|&id| vocab.names[id as usize].as_str())
+                    .collect();
+                assert_eq!(named, words_of(u), "{parts:?} runs");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn each_word_cuts_any_text_as_split_does(text in "([a-zA-Z0-9 ,.;()\\-]|é|É|ß|İ|\u{a0}|\u{2011}|²|ﬁ|Α){0,40}") {
