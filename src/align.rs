@@ -127,7 +127,7 @@ const PARALLEL_FROM: usize = 2048;
 const POOL_FROM_UNITS: usize = 20_000;
 
 /// From this many units (both revisions: a resolution of about 200 clauses), a smaller map
-/// runs on two threads: its halves then take longer than creating the second thread. Below,
+/// runs on two threads: its shares then take longer than creating the second thread. Below,
 /// everything runs on the calling thread: a small resolution is done before a second core
 /// wakes up.
 const TWO_THREADS_FROM_UNITS: usize = 400;

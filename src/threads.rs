@@ -16,9 +16,9 @@
 //! diff: 40 ms in most runs, 56-74 ms in one of four). [`start_pool`] gives each worker a core
 //! of its own.
 //!
-//! The second thread is kept while jobs keep coming ([`Helper`]): the six jobs of a mid-sized
-//! diff (the second file, the flattened-mark evidence, half of the words, one direction of the
-//! candidate search, half of the scores, half of the word diffs) go to the same thread. A new
+//! The second thread is kept while jobs keep coming ([`Helper`]): the jobs of a mid-sized diff
+//! (the second file, the flattened-mark evidence, a share of the words, of the candidate
+//! search, of the scores and of the word diffs) go to the same thread. A new
 //! thread per job cost its creation and a fresh heap of the allocator each time. Between jobs
 //! the helper keeps its core awake for a moment ([`STAY_AWAKE`], yielding it to any other
 //! thread), and so does a caller waiting for the helper's half: a kept thread that slept between
@@ -90,7 +90,7 @@ pub(crate) fn start_early() -> bool {
 pub(crate) enum Spread {
     /// All on the calling thread.
     Here,
-    /// In two runs of about equal cost, one on the second thread ([`both`]).
+    /// On this thread and the second one ([`both`]), which take chunks of the items in turn.
     Two,
     /// Over rayon's pool, one task per core and more.
     Cores,
@@ -113,8 +113,8 @@ const CHUNK: usize = 32;
 /// How many chunks a list is cut into, at least, when its items allow.
 const CHUNKS: usize = 128;
 
-/// `items.map(f)` in order, and `beside()`, which runs on this thread at the same time (work
-/// that does not depend on the map). On two threads the shares are not cut in advance: each
+/// `items.map(f)` in order, and `beside()`, which runs at the same time (work that does not
+/// depend on the map; on this thread, or on one of rayon's for [`Spread::Cores`]). On two threads the shares are not cut in advance: each
 /// thread takes the next chunk of items when it is done with its last, so the second thread
 /// takes more while this one runs `beside` (or while it is still busy with a job of its own),
 /// and both end together whatever the items cost (no cost to estimate; a cut into two halves
@@ -752,7 +752,6 @@ mod tests {
     #[test]
     fn map_beside_keeps_order_and_every_item_and_runs_beside_once() {
         let square = |&i: &u64| i * i;
-        // Lengths around the chunk size: a last chunk that is full, partial or alone.
         // One item a chunk, then chunks of several: a last chunk full, partial or alone.
         let long = CHUNKS * CHUNK;
         for len in [
