@@ -129,8 +129,7 @@ pub(crate) fn map_beside<T: Sync, R: Send, P: Send>(
     match spread {
         Spread::Cores => {
             start_pool();
-            let (out, p) = rayon::join(|| items.par_iter().map(&f).collect(), beside);
-            (out, p)
+            rayon::join(|| items.par_iter().map(&f).collect(), beside)
         }
         Spread::Two => {
             let next = AtomicUsize::new(0);
