@@ -4,9 +4,10 @@
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -45,16 +46,16 @@ impl Browser {
         profile: &Path,
         extra: &[&str],
     ) -> Browser {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
-        let driver = Command::new(chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
+        // chromedriver picks a free port itself and says which. A port picked here and released
+        // could be taken by another test's chromedriver first: this one would then exit, and the
+        // test would share the other's, which ends with that test (a CI run failed so once).
+        let mut driver = Command::new(chromedriver)
+            .arg("--port=0")
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("start chromedriver");
+        let port = announced_port(driver.stdout.take().expect("chromedriver's stdout"));
         let mut browser = Browser {
             driver,
             port,
@@ -167,6 +168,9 @@ impl Browser {
         let mut chunked = false;
         let mut length: Option<usize> = None;
         let mut line = String::new();
+        if reader.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
+            return Err("chromedriver closed the connection without a response".to_string());
+        }
         loop {
             line.clear();
             reader.read_line(&mut line).map_err(|e| e.to_string())?;
@@ -202,6 +206,31 @@ impl Browser {
         }
         serde_json::from_slice(&data)
             .map_err(|e| format!("{e}: {}", String::from_utf8_lossy(&data)))
+    }
+}
+
+/// The port in chromedriver's "ChromeDriver was started successfully on port N." line. The rest
+/// of its output is read and dropped, so that it never blocks on a full pipe.
+fn announced_port(stdout: ChildStdout) -> u16 {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut tx = Some(tx);
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            let port = line
+                .split_once("started successfully on port ")
+                .and_then(|(_, p)| p.trim_end().trim_end_matches('.').parse::<u16>().ok());
+            if let Some(port) = port {
+                if let Some(tx) = tx.take() {
+                    let _ = tx.send(port);
+                }
+            }
+        }
+    });
+    match rx.recv_timeout(Duration::from_secs(20)) {
+        Ok(port) => port,
+        Err(RecvTimeoutError::Timeout) => panic!("chromedriver did not say its port in 20 s"),
+        Err(RecvTimeoutError::Disconnected) => panic!("chromedriver ended before saying its port"),
     }
 }
 
