@@ -5,7 +5,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -15,6 +15,8 @@ use serde_json::{json, Value};
 /// A chromedriver process and one browser session; both end on drop.
 pub struct Browser {
     driver: Child,
+    /// chromedriver's log, whose end goes into the message of a failed command.
+    log: PathBuf,
     port: u16,
     session: String,
 }
@@ -49,8 +51,10 @@ impl Browser {
         // chromedriver picks a free port itself and says which. A port picked here and released
         // could be taken by another test's chromedriver first: this one would then exit, and the
         // test would share the other's, which ends with that test (a CI run failed so once).
+        let log = profile.with_extension("chromedriver.log");
         let mut driver = Command::new(chromedriver)
             .arg("--port=0")
+            .arg(format!("--log-path={}", log.display()))
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -58,6 +62,7 @@ impl Browser {
         let port = announced_port(driver.stdout.take().expect("chromedriver's stdout"));
         let mut browser = Browser {
             driver,
+            log,
             port,
             session: String::new(),
         };
@@ -96,11 +101,22 @@ impl Browser {
         let full = format!("/session/{}{path}", self.session);
         let v = self
             .request(method, &full, body)
-            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}\n{}", self.log_tail()));
         if v["value"].get("error").is_some() {
             panic!("{method} {path}: {}", v["value"]);
         }
         v["value"].clone()
+    }
+
+    /// The last lines of chromedriver's log, to tell a crash from a refusal.
+    fn log_tail(&self) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        let tail = lines[lines.len().saturating_sub(20)..].join("\n");
+        format!(
+            "end of chromedriver's log ({}):\n{tail}",
+            self.log.display()
+        )
     }
 
     pub fn goto(&self, url: &str) {
