@@ -28,7 +28,7 @@ pub use editorial::is_editorial;
 use crate::inline;
 use crate::model::{Op, Resolution, View, Warning};
 use crate::report::{Change, Flags, Place, Report, SegmentOp, Side, Summary, DIFF_SCHEMA_VERSION};
-use crate::threads::{map_beside, map_spread, Spread};
+use crate::threads::{both, map_beside, Spread};
 use candidates::{Limits, Work};
 use matching::Weighted;
 use similarity::{quantize, Scorer};
@@ -159,8 +159,29 @@ const ANCHOR_WEIGHT: i64 = 4_000_000;
 
 /// Compares two revisions of a resolution clause by clause.
 pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> Report {
-    let mut ou = units(old, &[]);
-    let mut nu = units(new, &ou);
+    compare_beside(old, new, options, || ()).0
+}
+
+/// [`compare`], and `beside()` at the same time: beside the scoring of the candidates, whose
+/// pairs the threads take in chunks as they go, so that the threads end together whatever
+/// `beside` costs (see `threads::map_beside`). The flattened-mark evidence runs there
+/// (`crate::compare`).
+pub(crate) fn compare_beside<P: Send>(
+    old: &Resolution,
+    new: &Resolution,
+    options: &CompareOptions,
+    beside: impl FnOnce() -> P + Send,
+) -> (Report, P) {
+    // On two threads, each side's units are built on its own: the new side then normalizes
+    // its clauses with sub-items itself, rather than take the old twin's key (`units`).
+    let clauses = old.clause_count() + new.clause_count();
+    let (mut ou, mut nu) = if threads_for(clauses) == Spread::Here {
+        let ou = units(old, &[]);
+        let nu = units(new, &ou);
+        (ou, nu)
+    } else {
+        both(|| units(old, &[]), || units(new, &[]))
+    };
     // 1. Exact anchors, by key: their words are only counted, never scored.
     let anchors = matching::anchors(&ou, &nu);
     let mut old_anchored = vec![false; ou.len()];
@@ -175,13 +196,14 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
     let scorer = Scorer::new(&vocab.idf, options.order_weight.clamp(0.0, 1.0));
     units::weigh(&mut ou, &scorer);
     units::weigh(&mut nu, &scorer);
-    let groups = align_units(
+    let (groups, beside) = align_units(
         &ou,
         &nu,
         &anchors,
         [&old_anchored, &new_anchored],
         &scorer,
         options,
+        beside,
     );
     let report = build_report(old, new, &mut ou, &mut nu, groups);
     debug_assert_eq!(
@@ -189,20 +211,22 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
         nu.iter().map(|u| u.text.to_string()).collect::<Vec<_>>(),
         "the report must rebuild the new revision"
     );
-    report
+    (report, beside)
 }
 
-/// All passes of the alignment; returns the groups of paired units.
-fn align_units(
+/// All passes of the alignment; returns the groups of paired units, and `beside()`, run
+/// beside the scoring (see [`compare_beside`]).
+fn align_units<P: Send>(
     ou: &[Unit],
     nu: &[Unit],
     anchors: &[(usize, usize)],
     [old_anchored, new_anchored]: [&[bool]; 2],
     scorer: &Scorer<'_>,
     options: &CompareOptions,
-) -> Vec<Group> {
+    beside: impl FnOnce() -> P + Send,
+) -> (Vec<Group>, P) {
     let free = |anchored: &[bool]| anchored.iter().map(|&a| !a).collect::<Vec<_>>();
-    let (mut old_free, mut new_free) = (free(old_anchored), free(new_anchored));
+    let (old_free, new_free) = (free(old_anchored), free(new_anchored));
     // 2. Candidates among the rest, scored.
     let limits = Limits {
         probe_words: options.probe_words.max(1),
@@ -215,11 +239,28 @@ fn align_units(
     // skip the word-order LCS (most candidates of a large text).
     let floor = options.min_similarity.min(options.move_threshold);
     let spread = spread(cands.len(), ou.len() + nu.len());
-    let scored: Vec<(usize, usize, f64)> = map_spread(&cands, spread, |&(o, n)| {
+    let score = |&(o, n): &(usize, usize)| {
         let (a, b) = (&ou[o], &nu[n]);
         let s = scorer.similarity_from(&a.profile(), &b.profile(), floor);
         (o, n, s)
-    });
+    };
+    let (scored, beside) = map_beside(&cands, spread, score, beside);
+    let free = [old_free, new_free];
+    let groups = one_thread_passes([ou, nu], anchors, &scored, &cands, scorer, options, free);
+    (groups, beside)
+}
+
+/// Steps 3 to 5 of the alignment, on the scored candidates: each needs the result of the last.
+/// `free`: the units of each side not anchored.
+fn one_thread_passes(
+    [ou, nu]: [&[Unit]; 2],
+    anchors: &[(usize, usize)],
+    scored: &[(usize, usize, f64)],
+    cands: &[(usize, usize)],
+    scorer: &Scorer<'_>,
+    options: &CompareOptions,
+    [mut old_free, mut new_free]: [Vec<bool>; 2],
+) -> Vec<Group> {
     // 3. Order-preserving chain of anchors and similar pairs.
     let eligible: Vec<&(usize, usize, f64)> = scored
         .iter()
@@ -285,7 +326,7 @@ fn align_units(
         scorer,
         min_similarity: options.min_similarity,
         margin: options.split_margin,
-        candidates: &cands,
+        candidates: cands,
     };
     splitmerge::find_splits(&ctx, &mut groups, &mut old_group, &mut new_group);
     let flipped: Vec<(usize, usize)> = cands.iter().map(|&(o, n)| (n, o)).collect();

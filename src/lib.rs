@@ -80,14 +80,14 @@ pub fn load_pair(
 /// [`align::compare`], with warnings about either input (flattened revision marks) as data.
 pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> Report {
     // The report-independent evidence of flattened marks is gathered on a second thread
-    // while the clauses are aligned.
+    // while the clauses are aligned (beside the aligner's steps that run on one thread).
     let gather = || flatten::Evidence::gather(old, new);
-    let align = || align::compare(old, new, options);
-    let clauses = old.clauses().len() + new.clauses().len();
-    let (evidence, mut report) = if clauses < SECOND_THREAD_FROM_CLAUSES {
-        (gather(), align())
+    let clauses = old.clause_count() + new.clause_count();
+    let (mut report, evidence) = if clauses < SECOND_THREAD_FROM_CLAUSES {
+        let evidence = gather();
+        (align::compare(old, new, options), evidence)
     } else {
-        both(gather, align)
+        align::compare_beside(old, new, options, gather)
     };
     let warnings = evidence.warnings(old, new, &report);
     report.warnings.extend(warnings);

@@ -371,6 +371,14 @@ impl Resolution {
         out
     }
 
+    /// How many top-level clauses there are: `clauses().len()`, without listing them.
+    pub fn clause_count(&self) -> usize {
+        fn go(d: &Division) -> usize {
+            d.clauses.len() + d.children.iter().map(go).sum::<usize>()
+        }
+        self.divisions.iter().map(go).sum()
+    }
+
     /// Every top-level clause with the division that holds it, in reading order.
     pub fn clauses(&self) -> Vec<(&Division, &Clause)> {
         self.walk_divisions()

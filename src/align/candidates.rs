@@ -232,6 +232,7 @@ mod tests {
             },
             text: Cow::Borrowed(""),
             key: Cow::Borrowed(""),
+            key_hash: crate::align::units::key_hash(""),
             words: set.clone(),
             set,
             dups: Vec::new(),

@@ -1,5 +1,8 @@
 //! Pairing: exact anchors, then an order-preserving chain of similar pairs, then moves.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
 use super::buckets::Buckets;
 use super::units::Unit;
 
@@ -8,14 +11,15 @@ use super::units::Unit;
 /// side is called old.
 pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
     // Each distinct old key gets a number in order of first use; the old units of a key are
-    // listed together in one vector for all keys.
-    let mut key_of: foldhash::HashMap<&str, u32> =
-        foldhash::HashMap::with_capacity_and_hasher(old.len(), Default::default());
+    // listed together in one vector for all keys. Keys are looked up by the hashes their
+    // units hold: only equal hashes compare the texts.
+    let mut key_of: HashMap<Key, u32, BuildHasherDefault<Prehashed>> =
+        HashMap::with_capacity_and_hasher(old.len(), Default::default());
     let old_keys: Vec<u32> = old
         .iter()
         .map(|u| {
             let next = key_of.len() as u32;
-            *key_of.entry(&*u.key).or_insert(next)
+            *key_of.entry(Key::of(u)).or_insert(next)
         })
         .collect();
     let keys = key_of.len();
@@ -30,7 +34,7 @@ pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
     let mut met = vec![0usize; keys];
     let mut out = Vec::with_capacity(old.len().min(new.len()));
     for u in new {
-        if let Some(&k) = key_of.get(&*u.key) {
+        if let Some(&k) = key_of.get(&Key::of(u)) {
             let k = k as usize;
             if let Some(&o) = olds.get(k).get(met[k]) {
                 out.push((o, u.index));
@@ -40,6 +44,51 @@ pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
     }
     out.sort_unstable();
     out
+}
+
+/// A unit's comparison key with its hash ([`Unit::key_hash`]): equal when the texts are.
+struct Key<'a> {
+    hash: u64,
+    text: &'a str,
+}
+
+impl<'a> Key<'a> {
+    fn of(u: &'a Unit) -> Self {
+        Key {
+            hash: u.key_hash,
+            text: &u.key,
+        }
+    }
+}
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && self.text == other.text
+    }
+}
+
+impl Eq for Key<'_> {}
+
+impl std::hash::Hash for Key<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+/// The hasher of [`Key`]s: their hash, as it is (it is already a good one).
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("a Key hashes as one u64")
+    }
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
 }
 
 /// A weighted pair for [`chain`].

@@ -25,6 +25,9 @@ pub(crate) struct Unit<'a> {
     pub text: Cow<'a, str>,
     /// Comparison key of `text`.
     pub key: Cow<'a, str>,
+    /// [`key_hash`] of `key`: hashed here, on the thread that builds this side's units, so
+    /// that the anchors (one thread, both sides) only compare keys.
+    pub key_hash: u64,
     /// Word ids in reading order (left empty for an anchored unit, which is never scored).
     pub words: Vec<u32>,
     /// Distinct word ids, sorted.
@@ -533,6 +536,7 @@ pub(crate) fn units<'a>(res: &'a Resolution, known: &[Unit]) -> Vec<Unit<'a>> {
                     label: clause.label.as_ref().map(|l| l.norm.clone()),
                 },
                 text,
+                key_hash: key_hash(&key),
                 key,
                 words: Vec::new(),
                 set: Vec::new(),
@@ -543,6 +547,12 @@ pub(crate) fn units<'a>(res: &'a Resolution, known: &[Unit]) -> Vec<Unit<'a>> {
         }
     }
     out
+}
+
+/// The hash of a comparison key, for [`Unit::key_hash`].
+pub(crate) fn key_hash(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(key)
 }
 
 /// Words of a text joined from several units (for split / merge), as a transient unit: its
