@@ -468,16 +468,24 @@ pub fn warning(glues: &[Glue], cross: bool) -> Option<Warning> {
 
 /// Adds the flattened-revisions warning to a parsed document when its own words give the evidence.
 pub fn check(doc: &mut Resolution) {
+    check_keeping(doc);
+}
+
+/// [`check`], returning the document's strong glue points: the part of the [`Evidence`] of a
+/// comparison that reading the document already found ([`Evidence::gather_found`]).
+pub(crate) fn check_keeping(doc: &mut Resolution) -> Vec<Glue> {
     // The warning needs a strong glue point: without one, word joins cannot raise it, so the
     // whole-vocabulary search is skipped (a clean text, the common case, costs one cheap scan).
     let vocab = std::cell::OnceCell::new();
-    if strong_glue_points(doc, &vocab).is_empty() {
-        return;
+    let strong = strong_glue_points(doc, &vocab);
+    if strong.is_empty() {
+        return strong;
     }
     let vocab = vocab.get_or_init(|| Vocabulary::of(&[doc]));
     let glues = find_glues(doc, |_| true, |_| true, || vocab);
     let warning = warning(&glues, false);
     push_unique(doc, warning);
+    strong
 }
 
 /// Cross-checks two revisions with their report: each side's own strong glue points, and
@@ -505,8 +513,22 @@ impl Evidence {
                 strong_glue_points(doc, &std::cell::OnceCell::new())
             }
         });
+        Evidence::gather_found(old, new, strong)
+    }
+
+    /// [`Evidence::gather`] with each side's strong glue points already found
+    /// ([`check_keeping`] on the same documents, unchanged since).
+    pub(crate) fn gather_found(old: &Resolution, new: &Resolution, strong: [Vec<Glue>; 2]) -> Self {
+        let [old_strong, new_strong] = strong;
+        let unflagged = |doc, glues| {
+            if already_flagged(doc) {
+                Vec::new()
+            } else {
+                glues
+            }
+        };
         Evidence {
-            strong,
+            strong: [unflagged(old, old_strong), unflagged(new, new_strong)],
             contained: contained_clauses(old, new),
         }
     }

@@ -357,10 +357,17 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
     if let Some(base) = &args.base {
         return flattened(&args, base, out);
     }
-    let (old, new, inputs) = match &args.new {
+    let (old, new, report, inputs) = match &args.new {
         Some(new) => {
-            let (old, new_res) = resdiff::load_pair(&args.old, new, &load)?;
-            (old, new_res, vec![args.old.as_path(), new.as_path()])
+            let compare = CompareOptions::default();
+            let (old, new_res, report) =
+                resdiff::load_and_compare(&args.old, new, &load, &compare)?;
+            (
+                old,
+                new_res,
+                report,
+                vec![args.old.as_path(), new.as_path()],
+            )
         }
         // One file: a .docx compared with itself, revisions rejected -> accepted.
         None => {
@@ -377,10 +384,10 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, Failure> {
                 }));
             }
             let (before, after) = resdiff::read::load_views(&args.old)?;
-            (before, after, vec![args.old.as_path()])
+            let report = resdiff::compare(&before, &after, &CompareOptions::default());
+            (before, after, report, vec![args.old.as_path()])
         }
     };
-    let report = resdiff::compare(&old, &new, &CompareOptions::default());
     let bytes = match args.format {
         Some(DiffFormat::Docx) => {
             let opts = resdiff::write::DocxOptions {

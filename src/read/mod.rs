@@ -30,8 +30,17 @@ pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads and parses one file.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<Resolution> {
+    Ok(load_keeping(path, options)?.0)
+}
+
+/// [`load`], with the strong glue points the check of flattened marks found
+/// ([`crate::flatten::check_keeping`]).
+pub(crate) fn load_keeping(
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<(Resolution, Vec<crate::flatten::Glue>)> {
     let bytes = read_file(path)?;
-    load_bytes(path, &bytes, options)
+    load_bytes_keeping(path, &bytes, options)
 }
 
 /// Reads a whole file, never more than [`MAX_INPUT_BYTES`] (+1 to notice it is larger), so a
@@ -98,6 +107,15 @@ pub(crate) fn read_capped(
 /// Parses bytes already in memory; `path` is used for messages and format detection.
 /// Inputs above [`MAX_INPUT_BYTES`] are refused with [`Error::TooLarge`].
 pub fn load_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Resolution> {
+    Ok(load_bytes_keeping(path, bytes, options)?.0)
+}
+
+/// [`load_bytes`], with the strong glue points found on the way (see [`load_keeping`]).
+fn load_bytes_keeping(
+    path: &Path,
+    bytes: &[u8],
+    options: &LoadOptions,
+) -> Result<(Resolution, Vec<crate::flatten::Glue>)> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(too_large(path));
     }
@@ -115,8 +133,8 @@ pub fn load_bytes(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Re
         },
         e => e,
     })?;
-    crate::flatten::check(&mut res);
-    Ok(res)
+    let strong = crate::flatten::check_keeping(&mut res);
+    Ok((res, strong))
 }
 
 /// How much was searched, as the user can check it: lines of a text (as an editor numbers
