@@ -499,6 +499,7 @@ pub fn cross_check(old: &Resolution, new: &Resolution, report: &Report) -> Vec<W
 /// What the two revisions show of flattened marks without their report: each side's strong glue
 /// points and the clauses that contain their old text. Gathered apart from the report so that
 /// it can run while the clauses are aligned.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub struct Evidence {
     strong: [Vec<Glue>; 2],
     contained: Vec<Origin>,
@@ -779,6 +780,41 @@ fn guess_deletion(segments: &[crate::report::Segment], glue: &Glue) -> Option<St
 mod tests {
     use super::scan::{word_count, word_start};
     use super::*;
+
+    /// The strong glue points kept from reading ([`check_keeping`]) are the ones
+    /// [`Evidence::gather`] finds again: on a flagged text (skipped), a clean one, and one with
+    /// a single strong glue point, too few to flag it when read.
+    #[test]
+    fn evidence_from_the_reading_is_the_evidence_gathered_again() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let geneva = std::fs::read_to_string(repo.join("resolutions/wtsa-7/geneva-2022.md"))
+            .expect("shipped text");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let glued = dir.path().join("one-glue.md");
+        let text = geneva.replacen("of the ITU Constitution", "of theITU Constitution", 1);
+        std::fs::write(&glued, text).expect("write");
+        let paths = [
+            repo.join("resolutions/wtsa-7/usa-48a5-1.txt"),
+            repo.join("resolutions/wtsa-7/geneva-2022.md"),
+            glued,
+        ];
+        let read: Vec<(Resolution, Vec<Glue>)> = (paths.iter())
+            .map(|p| crate::read::load_keeping(p, &Default::default()).expect("loads"))
+            .collect();
+        assert!(already_flagged(&read[0].0));
+        assert!(read[1].1.is_empty());
+        assert!(!already_flagged(&read[2].0));
+        assert_eq!(read[2].1.len(), 1, "{:?}", read[2].1);
+        for (old, old_strong) in &read {
+            for (new, new_strong) in &read {
+                let kept = [old_strong.clone(), new_strong.clone()];
+                assert_eq!(
+                    Evidence::gather_found(old, new, kept),
+                    Evidence::gather(old, new)
+                );
+            }
+        }
+    }
 
     fn vocab(words: &[&str]) -> Vocabulary<'static> {
         Vocabulary(

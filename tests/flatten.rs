@@ -382,3 +382,48 @@ fn replace_texts(d: &mut resdiff::Division, texts: &mut impl Iterator<Item = Str
         replace_texts(child, texts);
     }
 }
+
+/// `load_and_compare` takes the strong glue points found while reading the files rather than
+/// looking for them again: its report must be the one of `load_pair` then `compare`, both ways,
+/// on a flagged text, a clean one, and one whose single strong glue point is too few to flag
+/// it when read (the comparison weighs it with the report's replacement glues).
+#[test]
+fn load_and_compare_reports_as_load_then_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let geneva = std::fs::read_to_string(common::repo(common::RES7_GENEVA)).unwrap();
+    let glued = dir.path().join("one-glue.md");
+    std::fs::write(
+        &glued,
+        geneva.replacen("of the ITU Constitution", "of theITU Constitution", 1),
+    )
+    .unwrap();
+    let one = load(&glued, &LoadOptions::default()).unwrap();
+    assert!(
+        !(one.warnings.iter()).any(|w| w.kind == WarningKind::FlattenedRevisions),
+        "{:?}",
+        one.warnings
+    );
+    let strong: Vec<_> = flatten::glue_points(&one, None)
+        .into_iter()
+        .filter(|g| g.token == "theITU")
+        .collect();
+    assert_eq!(strong.len(), 1, "the glue point is there: {strong:?}");
+    let texts = [
+        common::repo(common::RES7_USA),
+        common::repo(common::RES7_GENEVA),
+        glued,
+        common::repo("tests/fixtures/pairs/flattened-revision-marks/old.md"),
+        common::repo("tests/fixtures/pairs/flattened-revision-marks/new.md"),
+    ];
+    let (load_opts, opts) = (LoadOptions::default(), CompareOptions::default());
+    let json = |r: &resdiff::Report| serde_json::to_string(r).unwrap();
+    for old in &texts {
+        for new in &texts {
+            let (o, n) = resdiff::load_pair(old, new, &load_opts).unwrap();
+            let expected = resdiff::compare(&o, &n, &opts);
+            let (o2, n2, got) = resdiff::load_and_compare(old, new, &load_opts, &opts).unwrap();
+            assert_eq!(json(&got), json(&expected), "{old:?} -> {new:?}");
+            assert_eq!((o2, n2), (o, n));
+        }
+    }
+}
