@@ -83,8 +83,10 @@ impl std::hash::Hasher for Prehashed {
     fn finish(&self) -> u64 {
         self.0
     }
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("a Key hashes as one u64")
+    /// Not used by [`Key`], which writes one u64; hashes the bytes, should anything else.
+    fn write(&mut self, bytes: &[u8]) {
+        use std::hash::BuildHasher;
+        self.0 = foldhash::fast::FixedState::default().hash_one(bytes);
     }
     fn write_u64(&mut self, hash: u64) {
         self.0 = hash;
@@ -199,6 +201,47 @@ mod tests {
 
     fn w(old: usize, new: usize, weight: i64) -> Weighted {
         Weighted { old, new, weight }
+    }
+
+    /// A unit of key `key` whose hash is `hash` (not necessarily the key's own).
+    fn unit(index: usize, key: &'static str, hash: u64) -> Unit<'static> {
+        Unit {
+            index,
+            division: 0,
+            place: crate::report::Place {
+                section: String::new(),
+                label: None,
+            },
+            text: key.into(),
+            key: key.into(),
+            key_hash: hash,
+            words: Vec::new(),
+            set: Vec::new(),
+            dups: Vec::new(),
+            set_weight: 0.0,
+            words_weight: 0.0,
+        }
+    }
+
+    #[test]
+    fn anchors_pair_equal_keys_in_order_and_never_keys_that_only_share_a_hash() {
+        let h = super::super::units::key_hash;
+        let old = [
+            unit(0, "a", h("a")),
+            unit(1, "b", h("b")),
+            unit(2, "a", h("a")),
+            // Same hash as "c" below, another text: a collision.
+            unit(3, "x", h("c")),
+        ];
+        let new = [
+            unit(0, "a", h("a")),
+            unit(1, "c", h("c")),
+            unit(2, "a", h("a")),
+            unit(3, "a", h("a")),
+            unit(4, "b", h("b")),
+        ];
+        // The i-th new "a" pairs with the i-th old one; the third has no twin; "c" is not "x".
+        assert_eq!(anchors(&old, &new), vec![(0, 0), (1, 4), (2, 2)]);
     }
 
     #[test]
