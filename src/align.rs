@@ -225,8 +225,7 @@ fn align_units<P: Send>(
     options: &CompareOptions,
     beside: impl FnOnce() -> P + Send,
 ) -> (Vec<Group>, P) {
-    let free = |anchored: &[bool]| anchored.iter().map(|&a| !a).collect::<Vec<_>>();
-    let (old_free, new_free) = (free(old_anchored), free(new_anchored));
+    let free = [old_anchored, new_anchored].map(|a| a.iter().map(|&a| !a).collect::<Vec<_>>());
     // 2. Candidates among the rest, scored.
     let limits = Limits {
         probe_words: options.probe_words.max(1),
@@ -234,7 +233,7 @@ fn align_units<P: Send>(
         per_unit: options.max_candidates.max(1),
     };
     let work = Work::for_units(ou.len() + nu.len());
-    let cands = candidates::candidates(ou, nu, &old_free, &new_free, scorer.idf, &limits, work);
+    let cands = candidates::candidates(ou, nu, &free[0], &free[1], scorer.idf, &limits, work);
     // Scores are only compared with these thresholds: pairs that cannot reach the lower one
     // skip the word-order LCS (most candidates of a large text).
     let floor = options.min_similarity.min(options.move_threshold);
@@ -245,7 +244,6 @@ fn align_units<P: Send>(
         (o, n, s)
     };
     let (scored, beside) = map_beside(&cands, spread, score, beside);
-    let free = [old_free, new_free];
     let groups = one_thread_passes([ou, nu], anchors, &scored, &cands, scorer, options, free);
     (groups, beside)
 }

@@ -92,7 +92,7 @@ fn load_pair_keeping(
 
 /// Loads two revisions ([`load_pair`]) and compares them ([`compare`]): the same report, but
 /// the evidence of flattened marks that reading the files found is not looked for again (a
-/// scan of every text of both: a 5,000-clause pair, 3% of the instructions of a diff).
+/// scan of every text of both: a 5,000-clause pair, 2% of the instructions of a diff).
 pub fn load_and_compare(
     old: &std::path::Path,
     new: &std::path::Path,
