@@ -28,7 +28,7 @@ pub use editorial::is_editorial;
 use crate::inline;
 use crate::model::{Op, Resolution, View, Warning};
 use crate::report::{Change, Flags, Place, Report, SegmentOp, Side, Summary, DIFF_SCHEMA_VERSION};
-use crate::threads::{both, map_beside, Spread};
+use crate::threads::{both, map_beside, map_spread, Spread};
 use candidates::{Limits, Work};
 use matching::Weighted;
 use similarity::{quantize, Scorer};
@@ -162,10 +162,12 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
     compare_beside(old, new, options, || ()).0
 }
 
-/// [`compare`], and `beside()` at the same time: beside the scoring of the candidates, whose
-/// pairs the threads take in chunks as they go, so that the threads end together whatever
-/// `beside` costs (see `threads::map_beside`). The flattened-mark evidence runs there
-/// (`crate::compare`).
+/// [`compare`], and `beside()` at the same time: on the second thread while this one runs the
+/// passes after the scoring (chain, moves, splits and merges), which need each other's results
+/// and use one core. The flattened-mark evidence runs there (`crate::compare`). It used to
+/// take its share of the scoring, which every core runs anyway: at 50,000 clauses the passes
+/// take about 26 ms and the evidence 25 ms, so the evidence now costs the scoring nothing
+/// (benches/README.md, twenty-fifth session).
 pub(crate) fn compare_beside<P: Send>(
     old: &Resolution,
     new: &Resolution,
@@ -215,7 +217,7 @@ pub(crate) fn compare_beside<P: Send>(
 }
 
 /// All passes of the alignment; returns the groups of paired units, and `beside()`, run
-/// beside the scoring (see [`compare_beside`]).
+/// beside the passes after the scoring (see [`compare_beside`]).
 fn align_units<P: Send>(
     ou: &[Unit],
     nu: &[Unit],
@@ -243,9 +245,13 @@ fn align_units<P: Send>(
         let s = scorer.similarity_from(&a.profile(), &b.profile(), floor);
         (o, n, s)
     };
-    let (scored, beside) = map_beside(&cands, spread, score, beside);
-    let groups = one_thread_passes([ou, nu], anchors, &scored, &cands, scorer, options, free);
-    (groups, beside)
+    let scored = map_spread(&cands, spread, score);
+    let passes = || one_thread_passes([ou, nu], anchors, &scored, &cands, scorer, options, free);
+    if spread == Spread::Here {
+        (passes(), beside())
+    } else {
+        both(passes, beside)
+    }
 }
 
 /// Steps 3 to 5 of the alignment, on the scored candidates: each needs the result of the last.

@@ -114,7 +114,7 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
 }
 
 /// [`compare`], with the report-independent evidence of flattened marks from `gather`, which
-/// runs beside the scoring of the aligner (see [`align::compare_beside`]).
+/// runs beside the aligner's passes after the scoring (see [`align::compare_beside`]).
 fn compare_gathering(
     old: &Resolution,
     new: &Resolution,
