@@ -484,10 +484,7 @@ fn build_report(
     });
     let mut old_paired = vec![false; ou.len()];
     let mut new_of_old: Vec<Option<usize>> = vec![None; ou.len()];
-    // Changes as they are made, and the place of each in the report (sorted at the end).
     let capacity = ou.len() + nu.len();
-    let mut changes: Vec<Change> = Vec::with_capacity(capacity);
-    let mut keys: Vec<(i64, u8, usize)> = Vec::with_capacity(capacity);
     // The word-level diffs, one per group, on two threads or every core (the costly part of
     // the report), while this thread first finds where each division went and which groups
     // kept their order. The changes themselves are made here: made on the pool's threads, they
@@ -519,10 +516,60 @@ fn build_report(
             (counterpart, renamed, ordered)
         },
     );
+    // Where each change goes: a group by its first new unit, an added unit by its index, a
+    // suppressed unit right after the change of the nearest old unit before it that kept its
+    // place. The changes are then made in that order, each moved once into its place: made
+    // first and sorted after, each (184 bytes) was moved again along the permutation's
+    // cycles, 6 ms at 50,000 clauses.
     let mut new_paired = vec![false; nu.len()];
-    for ((gi, g), (op, inline, sim, editorial, old_lens, new_lens)) in
-        groups.into_iter().enumerate().zip(diffs)
-    {
+    let mut keys: Vec<(i64, u8, Source)> = Vec::with_capacity(capacity);
+    for (gi, g) in groups.iter().enumerate() {
+        for &o in &g.old {
+            old_paired[o] = true;
+            if ordered[gi] {
+                new_of_old[o] = g.new.first().copied();
+            }
+        }
+        g.new.iter().for_each(|&n| new_paired[n] = true);
+        keys.push((g.new[0] as i64, 0, Source::Group(gi)));
+    }
+    keys.extend(
+        (0..nu.len())
+            .filter(|&n| !new_paired[n])
+            .map(|n| (n as i64, 0, Source::Added(n))),
+    );
+    let mut after: i64 = -1;
+    for o in 0..ou.len() {
+        if let Some(n) = new_of_old[o] {
+            after = n as i64;
+        }
+        if !old_paired[o] {
+            keys.push((after, 1, Source::Suppressed(o)));
+        }
+    }
+    // No two groups or added units share a place; suppressed units that do keep their
+    // reading order.
+    keys.sort_unstable();
+    let mut groups: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+    let mut diffs: Vec<Option<_>> = diffs.into_iter().map(Some).collect();
+    let mut changes: Vec<Change> = Vec::with_capacity(keys.len());
+    for &(_, _, source) in &keys {
+        let gi = match source {
+            Source::Group(gi) => gi,
+            Source::Added(n) => {
+                changes.push(unpaired(Op::Add, &mut nu[n], SegmentOp::Insert));
+                continue;
+            }
+            Source::Suppressed(o) => {
+                changes.push(unpaired(Op::Sup, &mut ou[o], SegmentOp::Delete));
+                continue;
+            }
+        };
+        let (Some(g), Some((op, inline, sim, editorial, old_lens, new_lens))) =
+            (groups[gi].take(), diffs[gi].take())
+        else {
+            unreachable!("each group is made into one change");
+        };
         let single = g.old.len() == 1 && g.new.len() == 1;
         let moved = !ordered[gi]
             || g.old
@@ -536,14 +583,6 @@ fn build_report(
             merged: g.old.len() > 1,
             editorial,
         };
-        for &o in &g.old {
-            old_paired[o] = true;
-            if ordered[gi] {
-                new_of_old[o] = g.new.first().copied();
-            }
-        }
-        g.new.iter().for_each(|&n| new_paired[n] = true);
-        keys.push((g.new[0] as i64, 0, 0));
         changes.push(Change {
             op,
             old: g.old.iter().map(|&o| take(&mut ou[o].place)).collect(),
@@ -557,23 +596,6 @@ fn build_report(
             new_part_lens: new_lens,
         });
     }
-    for u in nu.iter_mut().filter(|u| !new_paired[u.index]) {
-        keys.push((u.index as i64, 0, 0));
-        changes.push(unpaired(Op::Add, u, SegmentOp::Insert));
-    }
-    // A suppressed unit goes right after the change of the nearest old unit before it that
-    // kept its place.
-    let mut after: i64 = -1;
-    for u in ou.iter_mut() {
-        if let Some(n) = new_of_old[u.index] {
-            after = n as i64;
-        }
-        if !old_paired[u.index] {
-            keys.push((after, 1, u.index));
-            changes.push(unpaired(Op::Sup, u, SegmentOp::Delete));
-        }
-    }
-    let changes = sorted_by(changes, &keys);
     let mut summary = Summary::default();
     for c in &changes {
         match c.op {
@@ -609,27 +631,12 @@ fn build_report(
     }
 }
 
-/// `items` in the order of their `keys` (stable), moved in place: a report's changes are
-/// large, and sorting them with their keys would copy each several times.
-fn sorted_by<T, K: Ord>(mut items: Vec<T>, keys: &[K]) -> Vec<T> {
-    debug_assert_eq!(items.len(), keys.len());
-    // from[i]: the index in `items` of the item that goes to place i.
-    let mut from: Vec<usize> = (0..items.len()).collect();
-    from.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-    // Follow each cycle of the permutation: the item first at `start` travels along it.
-    for start in 0..from.len() {
-        let mut at = start;
-        while from[at] != usize::MAX {
-            let next = from[at];
-            from[at] = usize::MAX;
-            if next == start {
-                break;
-            }
-            items.swap(at, next);
-            at = next;
-        }
-    }
-    items
+/// What a change of the report is made from: a group, or a unit with no partner (by index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    Group(usize),
+    Added(usize),
+    Suppressed(usize),
 }
 
 /// A unit's place, moved out (into its change) and left empty.
@@ -667,21 +674,5 @@ fn unpaired(op: Op, u: &mut Unit, seg: SegmentOp) -> Change {
         new_units,
         old_part_lens: Vec::new(),
         new_part_lens: Vec::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    proptest! {
-        /// Moving items along the cycles of the permutation gives a stable sort by the keys.
-        #[test]
-        fn sorted_by_is_a_stable_sort(keys in proptest::collection::vec(0u8..6, 0..60)) {
-            let items: Vec<(u8, usize)> = keys.iter().copied().zip(0..).collect();
-            let mut expected = items.clone();
-            expected.sort_by_key(|&(k, _)| k);
-            prop_assert_eq!(super::sorted_by(items, &keys), expected);
-        }
     }
 }
