@@ -185,7 +185,13 @@ pub(crate) fn compare_beside<P: Send>(
         both(|| units(old, &[]), || units(new, &[]))
     };
     // 1. Exact anchors, by key: their words are only counted, never scored.
-    let anchors = matching::anchors(&ou, &nu);
+    // Their lookups on every core for a large text only: at 5,000 clauses (0.3 ms of them),
+    // two threads took 0.24 ms longer than one.
+    let lookups = match threads_for(ou.len() + nu.len()) {
+        Spread::Cores => Spread::Cores,
+        _ => Spread::Here,
+    };
+    let anchors = matching::anchors(&ou, &nu, lookups);
     let mut old_anchored = vec![false; ou.len()];
     let mut new_anchored = vec![false; nu.len()];
     for &(o, n) in &anchors {

@@ -5,11 +5,16 @@ use std::hash::BuildHasherDefault;
 
 use super::buckets::Buckets;
 use super::units::Unit;
+use crate::threads::{map_spread, Spread};
 
 /// Exact anchors: units with equal comparison keys. A key held by several units pairs the
 /// i-th old one with the i-th new one (by order), a rule that gives the same pairs whichever
 /// side is called old.
-pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
+///
+/// The new units look their keys up on the threads of `spread`, in chunks: each lookup reads
+/// the key's text twice (a large text's keys are tens of megabytes, out of the caches), and
+/// at 50,000 clauses the anchors took 17.1 ms with the lookups on one core, 13.1 ms on two.
+pub(crate) fn anchors(old: &[Unit], new: &[Unit], spread: Spread) -> Vec<(usize, usize)> {
     // Each distinct old key gets a number in order of first use; the old units of a key are
     // listed together in one vector for all keys. Keys are looked up by the hashes their
     // units hold: only equal hashes compare the texts.
@@ -30,11 +35,17 @@ pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
             .map(|(&k, u)| (k as usize, u.index)),
         keys,
     );
+    let chunks: Vec<&[Unit]> = new.chunks(LOOKUP_CHUNK).collect();
+    let found = map_spread(&chunks, spread, |chunk| {
+        (chunk.iter())
+            .map(|u| key_of.get(&Key::of(u)).copied())
+            .collect::<Vec<_>>()
+    });
     // The i-th new unit of a key pairs with the i-th old one.
     let mut met = vec![0usize; keys];
     let mut out = Vec::with_capacity(old.len().min(new.len()));
-    for u in new {
-        if let Some(&k) = key_of.get(&Key::of(u)) {
+    for (u, k) in new.iter().zip(found.into_iter().flatten()) {
+        if let Some(k) = k {
             let k = k as usize;
             if let Some(&o) = olds.get(k).get(met[k]) {
                 out.push((o, u.index));
@@ -45,6 +56,10 @@ pub(crate) fn anchors(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
     out.sort_unstable();
     out
 }
+
+/// New units looked up in one task of [`anchors`]: enough to pay for the task, few enough for
+/// the threads to share the work evenly.
+const LOOKUP_CHUNK: usize = 512;
 
 /// A unit's comparison key with its hash ([`Unit::key_hash`]): equal when the texts are.
 struct Key<'a> {
@@ -204,7 +219,7 @@ mod tests {
     }
 
     /// A unit of key `key` whose hash is `hash` (not necessarily the key's own).
-    fn unit(index: usize, key: &'static str, hash: u64) -> Unit<'static> {
+    fn unit(index: usize, key: &str, hash: u64) -> Unit<'_> {
         Unit {
             index,
             division: 0,
@@ -241,7 +256,41 @@ mod tests {
             unit(4, "b", h("b")),
         ];
         // The i-th new "a" pairs with the i-th old one; the third has no twin; "c" is not "x".
-        assert_eq!(anchors(&old, &new), vec![(0, 0), (1, 4), (2, 2)]);
+        for spread in [Spread::Here, Spread::Two, Spread::Cores] {
+            assert_eq!(anchors(&old, &new, spread), vec![(0, 0), (1, 4), (2, 2)]);
+        }
+    }
+
+    /// Thousands of units (several chunks of lookups) on every spread: the pairs of the
+    /// definition, each key's i-th old unit with its i-th new one.
+    #[test]
+    fn anchors_of_many_units_are_those_of_the_definition_on_every_spread() {
+        let h = super::super::units::key_hash;
+        let keys: Vec<String> = (0..40).map(|k| format!("key {k}")).collect();
+        let side = |n: usize, step: usize| -> Vec<Unit> {
+            (0..n)
+                .map(|i| {
+                    let key = keys[(i * step + i / 7) % keys.len()].as_str();
+                    unit(i, key, h(key))
+                })
+                .collect()
+        };
+        let (old, new) = (side(3000, 3), side(2500, 7));
+        let mut expected = Vec::new();
+        for key in &keys {
+            let of = |units: &[Unit]| -> Vec<usize> {
+                (units.iter())
+                    .filter(|u| u.key == key.as_str())
+                    .map(|u| u.index)
+                    .collect()
+            };
+            expected.extend(of(&old).into_iter().zip(of(&new)));
+        }
+        expected.sort_unstable();
+        assert!(expected.len() > 2000, "most units pair: {}", expected.len());
+        for spread in [Spread::Here, Spread::Two, Spread::Cores] {
+            assert_eq!(anchors(&old, &new, spread), expected, "{spread:?}");
+        }
     }
 
     #[test]

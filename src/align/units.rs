@@ -609,7 +609,7 @@ mod tests {
             let mut ou = units(&old, &[]);
             let mut nu = units(&new, &ou);
             let mut anchored = [vec![false; ou.len()], vec![false; nu.len()]];
-            for (o, n) in super::super::matching::anchors(&ou, &nu) {
+            for (o, n) in super::super::matching::anchors(&ou, &nu, Spread::Here) {
                 anchored[0][o] = true;
                 anchored[1][n] = true;
             }
@@ -638,7 +638,7 @@ mod tests {
         let ou = units(&old, &[]);
         let nu = units(&new, &ou);
         let mut anchored = [vec![false; ou.len()], vec![false; nu.len()]];
-        for (o, n) in super::super::matching::anchors(&ou, &nu) {
+        for (o, n) in super::super::matching::anchors(&ou, &nu, Spread::Here) {
             anchored[0][o] = true;
             anchored[1][n] = true;
         }
