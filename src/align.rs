@@ -162,9 +162,10 @@ pub fn compare(old: &Resolution, new: &Resolution, options: &CompareOptions) -> 
     compare_beside(old, new, options, || ()).0
 }
 
-/// [`compare`], and `beside()` at the same time: on the second thread while this one runs the
-/// passes after the scoring (chain, moves, splits and merges), which need each other's results
-/// and use one core. The flattened-mark evidence runs there (`crate::compare`). It used to
+/// [`compare`], and `beside()` at the same time as the passes after the scoring (chain, moves,
+/// splits and merges), which need each other's results and use one core: the passes are
+/// offered to the second thread and `beside` runs on this one (`threads::both`). The
+/// flattened-mark evidence runs there (`crate::compare`). It used to
 /// take its share of the scoring, which every core runs anyway: at 50,000 clauses the passes
 /// take about 26 ms and the evidence 25 ms, so the evidence now costs the scoring nothing
 /// (benches/README.md, twenty-fifth session).
