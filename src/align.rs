@@ -201,10 +201,8 @@ pub(crate) fn compare_beside<P: Send>(
     }
     let mut vocab = Vocab::default();
     vocab.read([&mut ou, &mut nu], [&old_anchored, &new_anchored]);
-    vocab.finish(ou.len() + nu.len());
-    let scorer = Scorer::new(&vocab.idf, options.order_weight.clamp(0.0, 1.0));
-    units::weigh(&mut ou, &scorer);
-    units::weigh(&mut nu, &scorer);
+    let order_weight = options.order_weight.clamp(0.0, 1.0);
+    let scorer = Scorer::with_fixed(&vocab.idf, &vocab.fixed, order_weight);
     let (groups, beside) = align_units(
         &ou,
         &nu,

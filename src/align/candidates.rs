@@ -207,9 +207,37 @@ pub(crate) fn candidates(
         let post = if flip { &posts[0] } else { &posts[1] };
         probe(part, post, idf, limits, flip)
     });
-    let mut out: Vec<(usize, usize)> = lists.into_iter().flatten().collect();
-    out.sort_unstable();
-    out.dedup();
+    sorted_unique(&lists, old.len())
+}
+
+/// The pairs of `lists` sorted and unique. Placed in one bucket per old unit (a count, then
+/// each pair put in its place: linear), then each bucket, a few pairs, sorted: a sort of all
+/// the pairs of a 5,000-clause diff (13,000) took 0.3 ms, on one thread while the other waits.
+fn sorted_unique(lists: &[Vec<(usize, usize)>], old_len: usize) -> Vec<(usize, usize)> {
+    let pairs = || lists.iter().flatten();
+    let mut start = vec![0u32; old_len + 1];
+    pairs().for_each(|&(o, _)| start[o + 1] += 1);
+    for o in 0..old_len {
+        start[o + 1] += start[o];
+    }
+    let mut next = start.clone();
+    let mut news = vec![0u32; start[old_len] as usize];
+    for &(o, n) in pairs() {
+        news[next[o] as usize] = n as u32;
+        next[o] += 1;
+    }
+    let mut out = Vec::with_capacity(news.len());
+    for o in 0..old_len {
+        let bucket = &mut news[start[o] as usize..start[o + 1] as usize];
+        bucket.sort_unstable();
+        let mut last = None;
+        for &n in bucket.iter() {
+            if last != Some(n) {
+                out.push((o, n as usize));
+                last = Some(n);
+            }
+        }
+    }
     out
 }
 

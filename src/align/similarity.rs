@@ -153,22 +153,48 @@ fn share(wa: f64, wb: f64, both_empty: bool, common: impl FnOnce() -> f64) -> f6
     2.0 * common() / (wa + wb)
 }
 
+/// An IDF weight in fixed point (units of 1 / [`FIXED`]), rounded once rather than at every
+/// match of every LCS.
+pub(crate) fn fixed_point(w: f64) -> u64 {
+    (w * FIXED).round() as u64
+}
+
+/// IDF weight of some words (ids of `idf`; 0 for others), summed in their order.
+pub(crate) fn weight(idf: &[f64], words: &[u32]) -> f64 {
+    words
+        .iter()
+        .map(|&x| idf.get(x as usize).copied().unwrap_or(0.0))
+        .sum()
+}
+
 /// Similarity scorer over word ids, with IDF weights and the share of word order.
 pub(crate) struct Scorer<'a> {
     pub idf: &'a [f64],
     /// Weight of the word-order measure in [0, 1]; the rest goes to the word-set measure.
     pub order_weight: f64,
-    /// `idf` in fixed point (units of 1 / [`FIXED`]), rounded once here rather than at every
-    /// match of every LCS.
-    fixed: Vec<u64>,
+    /// `idf` in fixed point ([`fixed_point`]).
+    fixed: std::borrow::Cow<'a, [u64]>,
 }
 
 impl<'a> Scorer<'a> {
+    #[cfg(test)]
     pub fn new(idf: &'a [f64], order_weight: f64) -> Self {
+        let fixed = idf.iter().map(|&w| fixed_point(w)).collect::<Vec<_>>();
         Scorer {
             idf,
             order_weight,
-            fixed: idf.iter().map(|&w| (w * FIXED).round() as u64).collect(),
+            fixed: fixed.into(),
+        }
+    }
+
+    /// The scorer of `idf` with its fixed-point form already taken (`fixed[i]` is
+    /// `fixed_point(idf[i])`).
+    pub fn with_fixed(idf: &'a [f64], fixed: &'a [u64], order_weight: f64) -> Self {
+        debug_assert_eq!(idf.len(), fixed.len());
+        Scorer {
+            idf,
+            order_weight,
+            fixed: fixed.into(),
         }
     }
 }
@@ -180,7 +206,7 @@ impl Scorer<'_> {
 
     /// IDF weight of some words, summed in their order.
     pub fn weight(&self, words: &[u32]) -> f64 {
-        words.iter().map(|&x| self.w(x)).sum()
+        weight(self.idf, words)
     }
 
     /// The profile of a text from its words, distinct words and repeated words.
@@ -226,7 +252,7 @@ impl Scorer<'_> {
     /// Weight of the heaviest common subsequence of `a` and `b`. Exact and symmetric: equal
     /// ends are trimmed (a rewording keeps most of a clause around its edit), then a dynamic
     /// program over the middle keeps one row of integer weights. Integer weights (IDF in
-    /// units of 1e-9, as [`super::units::Vocab::finish`] rounds them) make the sum the same
+    /// units of 1e-9, as `super::units::idf` rounds them) make the sum the same
     /// whatever the order of the additions, so `order(a, b) == order(b, a)` bit for bit.
     fn common_weight(&self, a: &[u32], b: &[u32]) -> f64 {
         let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();

@@ -10,7 +10,7 @@ use crate::threads::{map_spread, Spread};
 
 use rayon::prelude::*;
 
-use super::similarity::{set_and_dups, Profile, Scorer};
+use super::similarity::{fixed_point, set_and_dups, weight, Profile};
 
 /// One top-level clause of one revision, ready to be compared.
 #[derive(Debug, Clone)]
@@ -34,7 +34,7 @@ pub(crate) struct Unit<'a> {
     pub set: Vec<u32>,
     /// Words said more than once, with their counts, sorted by id.
     pub dups: Vec<(u32, u32)>,
-    /// IDF weights of `set` and `words`, set by [`weigh`] once the vocabulary is complete.
+    /// IDF weights of `set` and `words`, set by [`Vocab::read`] once the vocabulary is complete.
     pub set_weight: f64,
     pub words_weight: f64,
 }
@@ -52,21 +52,15 @@ impl Unit<'_> {
     }
 }
 
-/// Takes the IDF sums of every unit once (the scorer would otherwise take them per pair).
-pub(crate) fn weigh(units: &mut [Unit], scorer: &Scorer) {
-    for u in units {
-        u.set_weight = scorer.weight(&u.set);
-        u.words_weight = scorer.weight(&u.words);
-    }
-}
-
 /// Word ids shared by both revisions, with document frequencies for IDF weights.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
     /// Number of units (both sides) holding each word.
     pub df: Vec<u32>,
-    /// IDF weight of each word, set by [`Vocab::finish`].
+    /// IDF weight of each word ([`idf`]).
     pub idf: Vec<f64>,
+    /// `idf` in the scorer's fixed point ([`fixed_point`]).
+    pub fixed: Vec<u64>,
     /// Each id's word, for the tests of the merge.
     #[cfg(test)]
     names: Vec<String>,
@@ -77,7 +71,8 @@ impl Vocab {
     /// revision says the same) is never scored: its words are only counted, twice on the old
     /// side (for itself and its twin) and not at all on the new one. A large text is read in
     /// runs, one per core, merged in reading order (old, then new): the ids and counts are
-    /// those of reading every unit in full, in turn.
+    /// those of reading every unit in full, in turn. Then the IDF weight of each word, and
+    /// of each free unit's words (the scorer would otherwise take those sums per pair).
     pub fn read(&mut self, sides: [&mut [Unit]; 2], anchored: [&[bool]; 2]) {
         self.read_in(sides, anchored, None);
     }
@@ -184,28 +179,49 @@ impl Vocab {
         drop(words);
         drop(free);
         drop(counted);
-        // Each free unit's distinct and repeated words (a sort of its words), spread as the
-        // candidate search is: 6 ms on one thread at 50,000 clauses.
-        let spread = super::spread(lists.len(), old.len() + new.len());
-        let sets = map_spread(&lists, spread, |l| set_and_dups(&l.2));
+        // The weights, then each free unit's distinct and repeated words (a sort of its
+        // words) and their weights, spread as the candidate search is: the sorts took 6 ms on
+        // one thread at 50,000 clauses, and the weights (a logarithm per word, a sum per
+        // unit) 0.5 ms at 5,000 clauses while the other thread waited.
+        let units = old.len() + new.len();
+        let spread = super::spread(self.df.len().div_ceil(WEIGHTS_CHUNK), units);
+        let chunks: Vec<&[u32]> = self.df.chunks(WEIGHTS_CHUNK).collect();
+        let weights = map_spread(&chunks, spread, |dfs| {
+            let idf: Vec<f64> = dfs.iter().map(|&d| idf(d, units)).collect();
+            let fixed: Vec<u64> = idf.iter().map(|&w| fixed_point(w)).collect();
+            (idf, fixed)
+        });
+        (self.idf, self.fixed) = (Vec::with_capacity(self.df.len()), Vec::new());
+        self.fixed.reserve_exact(self.df.len());
+        for (idf, fixed) in weights {
+            self.idf.extend(idf);
+            self.fixed.extend(fixed);
+        }
+        let idf = &self.idf;
+        let spread = super::spread(lists.len(), units);
+        let sets = map_spread(&lists, spread, |l| {
+            let (set, dups) = set_and_dups(&l.2);
+            let weights = (weight(idf, &set), weight(idf, &l.2));
+            (set, dups, weights)
+        });
         let sides = [old, new];
-        for ((side, index, words), (set, dups)) in lists.into_iter().zip(sets) {
+        for ((side, index, words), (set, dups, weights)) in lists.into_iter().zip(sets) {
             let u = &mut sides[side][index];
             (u.set, u.dups, u.words) = (set, dups, words);
+            (u.set_weight, u.words_weight) = weights;
         }
     }
+}
 
-    /// Computes IDF weights once every unit is counted: `ln(1 + N / df)`, so a word found in
-    /// every clause weighs little and a word found in one clause weighs much. Rounded, so that
-    /// `ln`'s last bit (which may differ between platforms) never changes a decision.
-    pub fn finish(&mut self, total_units: usize) {
-        let n = total_units.max(1) as f64;
-        self.idf = self
-            .df
-            .iter()
-            .map(|&d| ((1.0 + n / f64::from(d.max(1))).ln() * 1e9).round() / 1e9)
-            .collect();
-    }
+/// Words whose weights are taken in one task.
+const WEIGHTS_CHUNK: usize = 4096;
+
+/// The IDF weight of a word held by `df` of `units` units: `ln(1 + N / df)`, so a word found
+/// in every clause weighs little and a word found in one clause weighs much. Rounded, so that
+/// `ln`'s last bit (which may differ between platforms) never changes a decision.
+fn idf(df: u32, units: usize) -> f64 {
+    let n = units.max(1) as f64;
+    ((1.0 + n / f64::from(df.max(1))).ln() * 1e9).round() / 1e9
 }
 
 /// Classes of a byte for [`each_word`]: an ASCII lower-case letter or digit (its own lower
