@@ -21,7 +21,63 @@ use resdiff::{CompareOptions, LoadOptions};
 /// 5,000 clauses 114 -> 96 ms, start-up and Resolution 7 unchanged within noise; peak memory at
 /// 50,000 clauses 189 -> 202 MiB (the limit is 237).
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: Mimalloc = Mimalloc;
+
+/// mimalloc, called as C programs call it when the alignment asked for is one that every
+/// block already has (at most a word, and no more than the size). The `mimalloc` crate asks for
+/// the alignment on every call, and mimalloc's aligned entry points check it against the block
+/// they would take before taking it: about twice the instructions of a plain allocation, 3% of
+/// a 5,000-clause diff's instructions (173,000 allocations). Other alignments go to the aligned
+/// entry points, as before.
+struct Mimalloc;
+
+/// The alignment every block of mimalloc has: its size classes are multiples of a word (a
+/// 24-byte block is not 16-byte aligned).
+const PLAIN_ALIGN: usize = std::mem::size_of::<usize>();
+
+fn plain(align: usize, size: usize) -> bool {
+    align <= PLAIN_ALIGN && align <= size
+}
+
+// SAFETY: a plain call is made only for an alignment every block of mimalloc has (see
+// `PLAIN_ALIGN`); mimalloc frees and resizes a block of either kind (`mi_free` and `mi_realloc`
+// take an aligned block too).
+unsafe impl std::alloc::GlobalAlloc for Mimalloc {
+    #[inline]
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        use libmimalloc_sys::{mi_malloc, mi_malloc_aligned};
+        if plain(layout.align(), layout.size()) {
+            mi_malloc(layout.size()).cast()
+        } else {
+            mi_malloc_aligned(layout.size(), layout.align()).cast()
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        use libmimalloc_sys::{mi_zalloc, mi_zalloc_aligned};
+        if plain(layout.align(), layout.size()) {
+            mi_zalloc(layout.size()).cast()
+        } else {
+            mi_zalloc_aligned(layout.size(), layout.align()).cast()
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: std::alloc::Layout) {
+        libmimalloc_sys::mi_free(ptr.cast());
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        use libmimalloc_sys::{mi_realloc, mi_realloc_aligned};
+        if plain(layout.align(), new_size) {
+            mi_realloc(ptr.cast(), new_size).cast()
+        } else {
+            mi_realloc_aligned(ptr.cast(), new_size, layout.align()).cast()
+        }
+    }
+}
 
 /// mimalloc's `purge_delay` option. libmimalloc-sys names the options on either side of it but
 /// not this one; the assertion below fails the build if a new mimalloc moves it.
