@@ -526,7 +526,10 @@ fn build_report(
             let counterpart = division_counterparts(ou_ref, nu_ref, &groups);
             let renamed = sections::renamed(old, new, &counterpart);
             let ordered = in_order(&groups, nu_ref.len());
-            (counterpart, renamed, ordered, touched(capacity))
+            // One change per group and per unpaired unit.
+            let paired: usize = groups.iter().map(|g| g.old.len() + g.new.len()).sum();
+            let changes = touched(groups.len() + capacity - paired);
+            (counterpart, renamed, ordered, changes)
         },
     );
     // Where each change goes: a group by its first new unit, an added unit by its index, a
@@ -565,7 +568,7 @@ fn build_report(
     let keys = by_place(keys, nu.len());
     let mut groups: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
     let mut diffs: Vec<Option<_>> = diffs.into_iter().map(Some).collect();
-    changes.reserve_exact(keys.len());
+    debug_assert!(changes.capacity() >= keys.len(), "room for every change");
     for &(_, _, source) in &keys {
         let gi = match source {
             Source::Group(gi) => gi,
