@@ -504,7 +504,7 @@ fn build_report(
     // raised the peak memory of a 50,000-clause diff by 17 MB, for no time saved.
     let spread = spread(groups.len(), ou.len() + nu.len());
     let (ou_ref, nu_ref) = (&*ou, &*nu);
-    let (diffs, (counterpart, renamed, ordered, mut changes)) = map_beside(
+    let (diffs, (counterpart, renamed, ordered)) = map_beside(
         &groups,
         spread,
         |g| {
@@ -526,10 +526,7 @@ fn build_report(
             let counterpart = division_counterparts(ou_ref, nu_ref, &groups);
             let renamed = sections::renamed(old, new, &counterpart);
             let ordered = in_order(&groups, nu_ref.len());
-            // One change per group and per unpaired unit.
-            let paired: usize = groups.iter().map(|g| g.old.len() + g.new.len()).sum();
-            let changes = touched(groups.len() + capacity - paired);
-            (counterpart, renamed, ordered, changes)
+            (counterpart, renamed, ordered)
         },
     );
     // Where each change goes: a group by its first new unit, an added unit by its index, a
@@ -568,7 +565,7 @@ fn build_report(
     let keys = by_place(keys, nu.len());
     let mut groups: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
     let mut diffs: Vec<Option<_>> = diffs.into_iter().map(Some).collect();
-    debug_assert!(changes.capacity() >= keys.len(), "room for every change");
+    let mut changes: Vec<Change> = Vec::with_capacity(keys.len());
     for &(_, _, source) in &keys {
         let gi = match source {
             Source::Group(gi) => gi,
@@ -666,18 +663,6 @@ fn by_place(keys: Vec<(i64, u8, Source)>, places: usize) -> Vec<(i64, u8, Source
     }
     debug_assert!(out.is_sorted());
     out
-}
-
-/// An empty vector with room for `n` changes, its memory written once: the page faults of
-/// fresh memory are taken here, beside the word diffs, not while the changes are made on one
-/// thread.
-fn touched(n: usize) -> Vec<Change> {
-    let mut v: Vec<Change> = Vec::with_capacity(n);
-    let room = v.spare_capacity_mut();
-    // SAFETY: writes bytes into the spare capacity (uninitialized memory, which any bytes may
-    // fill); the length stays 0.
-    unsafe { std::ptr::write_bytes(room.as_mut_ptr(), 0, room.len()) };
-    v
 }
 
 /// What a change of the report is made from: a group, or a unit with no partner (by index).
