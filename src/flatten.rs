@@ -595,8 +595,8 @@ impl Side {
 
 /// Replacement glues in the report's inline diffs: in a run of deletions and insertions, a word
 /// of one side that is two parts glued, exactly one of which is a word of the other side.
-/// Changes read by one task, on two threads from [`GLUES_ON_TWO_FROM`] changes: at 5,000
-/// clauses the reading took 0.4 ms on one thread while the other waited.
+/// Read in chunks of [`GLUES_CHUNK`] changes, on two threads from [`GLUES_ON_TWO_FROM`]
+/// changes: at 5,000 clauses the reading took 0.4 ms on one thread while the other waited.
 fn replacement_glues(report: &Report) -> Vec<(Side, Glue)> {
     let spread = if report.changes.len() >= GLUES_ON_TWO_FROM {
         crate::threads::Spread::Two
@@ -610,8 +610,10 @@ fn replacement_glues(report: &Report) -> Vec<(Side, Glue)> {
     found.into_iter().flatten().collect()
 }
 
-/// See [`replacement_glues`]: about the number of clauses from which a diff uses two threads.
+/// Changes from which [`replacement_glues`] uses two threads: about the number of clauses from
+/// which a diff does.
 const GLUES_ON_TWO_FROM: usize = 1000;
+/// Changes read in one task of [`replacement_glues`].
 const GLUES_CHUNK: usize = 256;
 
 /// Replacement glues of one aligned unit.

@@ -194,8 +194,8 @@ impl Vocab {
             let fixed: Vec<u64> = idf.iter().map(|&w| fixed_point(w)).collect();
             (idf, fixed)
         });
-        (self.idf, self.fixed) = (Vec::with_capacity(self.df.len()), Vec::new());
-        self.fixed.reserve_exact(self.df.len());
+        self.idf = Vec::with_capacity(self.df.len());
+        self.fixed = Vec::with_capacity(self.df.len());
         for (idf, fixed) in weights {
             self.idf.extend(idf);
             self.fixed.extend(fixed);

@@ -26,9 +26,9 @@ static ALLOC: Mimalloc = Mimalloc;
 /// mimalloc, called as C programs call it when the alignment asked for is one that every
 /// block already has (at most a word, and no more than the size). The `mimalloc` crate asks for
 /// the alignment on every call, and mimalloc's aligned entry points check it against the block
-/// they would take before taking it: about twice the instructions of a plain allocation, 3% of
-/// a 5,000-clause diff's instructions (173,000 allocations). Other alignments go to the aligned
-/// entry points, as before.
+/// they would take before taking it: in a 5,000-clause diff (callgrind), its allocations took
+/// 10.0 M of 329 M instructions that way, 5.6 M through the plain entry points. Other
+/// alignments go to the aligned entry points, as before.
 struct Mimalloc;
 
 /// The alignment every block of mimalloc has: its size classes are multiples of a word (a
