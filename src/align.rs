@@ -29,6 +29,7 @@ use crate::inline;
 use crate::model::{Op, Resolution, View, Warning};
 use crate::report::{Change, Flags, Place, Report, SegmentOp, Side, Summary, DIFF_SCHEMA_VERSION};
 use crate::threads::{both, map_beside, map_spread, Spread};
+use buckets::Buckets;
 use candidates::{Limits, Work};
 use matching::Weighted;
 use similarity::{quantize, Scorer};
@@ -645,22 +646,13 @@ fn build_report(
 }
 
 /// `keys` sorted, for places from -1 to `places - 1`, when no two keys of rank 0 share a place
-/// and the keys that share a place and rank are listed in order: a stable count by place and
-/// rank, linear (a sort took 0.2 ms at 5,000 clauses, one thread waiting).
+/// and the keys that share a place and rank are listed in order: grouped by place and rank
+/// ([`Buckets`], linear and stable), not sorted (0.2 ms at 5,000 clauses, one thread waiting).
 fn by_place(keys: Vec<(i64, u8, Source)>, places: usize) -> Vec<(i64, u8, Source)> {
     let bucket =
         |&(place, rank, _): &(i64, u8, Source)| (place + 1) as usize * 2 + usize::from(rank);
-    let mut start = vec![0usize; (places + 1) * 2 + 1];
-    keys.iter().for_each(|k| start[bucket(k) + 1] += 1);
-    for b in 1..start.len() {
-        start[b] += start[b - 1];
-    }
-    let mut out = vec![(0, 0, Source::Added(0)); keys.len()];
-    for k in keys {
-        let at = &mut start[bucket(&k)];
-        out[*at] = k;
-        *at += 1;
-    }
+    let order = Buckets::new(keys.iter().map(bucket).zip(0..), (places + 1) * 2);
+    let out: Vec<_> = order.all().iter().map(|&i| keys[i]).collect();
     debug_assert!(out.is_sorted());
     out
 }

@@ -31,6 +31,11 @@ impl Buckets {
     pub fn get(&self, k: usize) -> &[usize] {
         &self.items[self.starts[k]..self.starts[k + 1]]
     }
+
+    /// Every item, key by key (a stable sort of the pairs by key).
+    pub fn all(&self) -> &[usize] {
+        &self.items
+    }
 }
 
 #[cfg(test)]
@@ -44,5 +49,6 @@ mod tests {
         assert_eq!(b.get(1), &[] as &[usize]);
         assert_eq!(b.get(2), &[10, 12, 13]);
         assert_eq!(b.get(3), &[] as &[usize]);
+        assert_eq!(b.all(), &[11, 14, 10, 12, 13]);
     }
 }
