@@ -1,7 +1,7 @@
 //! Alignment: which clause of the old revision became which clause of the new one.
 //!
 //! Clauses are matched by what they say, never by label or position alone, in passes:
-//! 1. exact anchors: equal comparison keys ([`matching::anchors`]);
+//! 1. exact anchors: equal comparison keys ([`matching::OldKeys::anchors`]);
 //! 2. candidates through an inverted index of rare words ([`candidates`]), scored by a
 //!    similarity of word sets and word order ([`similarity`]);
 //! 3. an order-preserving chain of anchors and similar pairs ([`matching::chain`]);
@@ -31,7 +31,7 @@ use crate::report::{Change, Flags, Place, Report, SegmentOp, Side, Summary, DIFF
 use crate::threads::{both, map_beside, map_spread, Spread};
 use buckets::Buckets;
 use candidates::{Limits, Work};
-use matching::Weighted;
+use matching::{OldKeys, Weighted};
 use similarity::{quantize, Scorer};
 use splitmerge::SplitCtx;
 use units::{units, Unit, Vocab};
@@ -184,14 +184,20 @@ pub(crate) fn compare_beside<'a, P: Send>(
     beside: impl FnOnce() -> P + Send,
 ) -> (Report, P, Leftovers<'a>) {
     // On two threads, each side's units are built on its own: the new side then normalizes
-    // its clauses with sub-items itself, rather than take the old twin's key (`units`).
+    // its clauses with sub-items itself, rather than take the old twin's key (`units`). The
+    // old side's keys are numbered with them, for the anchors.
     let clauses = old.clause_count() + new.clause_count();
-    let (mut ou, mut nu) = if threads_for(clauses) == Spread::Here {
+    let old_side = || {
         let ou = units(old, &[]);
+        let keys = OldKeys::new(&ou);
+        (ou, keys)
+    };
+    let ((mut ou, old_keys), mut nu) = if threads_for(clauses) == Spread::Here {
+        let (ou, keys) = old_side();
         let nu = units(new, &ou);
-        (ou, nu)
+        ((ou, keys), nu)
     } else {
-        both(|| units(old, &[]), || units(new, &[]))
+        both(old_side, || units(new, &[]))
     };
     // 1. Exact anchors, by key: their words are only counted, never scored.
     // Their lookups on every core for a large text only: at 5,000 clauses (0.3 ms of them),
@@ -200,7 +206,8 @@ pub(crate) fn compare_beside<'a, P: Send>(
         Spread::Cores => Spread::Cores,
         _ => Spread::Here,
     };
-    let anchors = matching::anchors(&ou, &nu, lookups);
+    let anchors = old_keys.anchors(&ou, &nu, lookups);
+    drop(old_keys);
     let mut old_anchored = vec![false; ou.len()];
     let mut new_anchored = vec![false; nu.len()];
     for &(o, n) in &anchors {
