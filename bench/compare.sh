@@ -125,7 +125,7 @@ done
 # to back. In the side-by-side rows above the two pairs are timed minutes apart, and this host's
 # speed moves by 10-50% from one minute to the next: git's own 50,000-clause median moved from
 # 247 to 272 ms between two runs 20 minutes apart, while its 5,000-clause one went down 4%.
-if [ -d "$WORK/pair-5000" ] && [ -d "$WORK/pair-50000" ]; then
+if [[ " $SIZES " == *" 5000 "* && " $SIZES " == *" 50000 "* ]]; then
     echo "growth: 5,000 and 50,000 clauses, alternated" >&2
     for _ in $(seq "$ROUNDS"); do
         for n in 5000 50000; do

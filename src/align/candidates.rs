@@ -74,10 +74,10 @@ fn before(a: &(u32, u32), b: &(u32, u32)) -> bool {
     b.1.cmp(&a.1).then(a.0.cmp(&b.0)).is_lt()
 }
 
-/// Units of a probe word's weight: a millionth. IDF weights are rounded to 1e-9
-/// (`units::idf`); a millionth keeps their order among words and makes a probe's sum an
-/// integer, so that sums of different words that are equal tie (reading order decides)
-/// instead of differing by the rounding of floating-point sums.
+/// Units of a probe word's weight: a millionth (IDF weights are between ln 2 and about 15;
+/// only two that differ by less than a millionth can become equal). A probe's sum is then an
+/// integer: sums of different words that are equal tie (reading order decides) instead of
+/// differing by the rounding of floating-point sums.
 const WEIGHT_SCALE: f64 = 1e6;
 
 /// A probe word's weight in millionths ([`WEIGHT_SCALE`]), at most `u32::MAX / probe_words`

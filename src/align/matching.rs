@@ -110,8 +110,8 @@ pub(crate) fn anchors(old: &[Unit], new: &[Unit], spread: Spread) -> Vec<(usize,
     OldKeys::new(old).anchors(old, new, spread)
 }
 
-/// New units looked up in one task of [`OldKeys::anchors`]: enough to pay for the task, few enough for
-/// the threads to share the work evenly.
+/// New units looked up in one task of [`OldKeys::anchors`]: enough to pay for the task, few
+/// enough for the threads to share the work evenly.
 const LOOKUP_CHUNK: usize = 512;
 
 /// The hasher of [`OldKeys`]: a unit's key hash, as it is (it is already a good one).
