@@ -595,10 +595,11 @@ impl Side {
 
 /// Replacement glues in the report's inline diffs: in a run of deletions and insertions, a word
 /// of one side that is two parts glued, exactly one of which is a word of the other side.
-/// Read in chunks of [`GLUES_CHUNK`] changes, on two threads from [`GLUES_ON_TWO_FROM`]
-/// changes: at 5,000 clauses the reading took 0.4 ms on one thread while the other waited.
+/// Read in chunks of [`GLUES_CHUNK`] changes, on two threads from as many changes as a diff
+/// needs clauses to use two ([`crate::SECOND_THREAD_FROM_CLAUSES`]): at 5,000 clauses the
+/// reading took 0.4 ms on one thread while the other waited.
 fn replacement_glues(report: &Report) -> Vec<(Side, Glue)> {
-    let spread = if report.changes.len() >= GLUES_ON_TWO_FROM {
+    let spread = if report.changes.len() >= crate::SECOND_THREAD_FROM_CLAUSES {
         crate::threads::Spread::Two
     } else {
         crate::threads::Spread::Here
@@ -610,9 +611,6 @@ fn replacement_glues(report: &Report) -> Vec<(Side, Glue)> {
     found.into_iter().flatten().collect()
 }
 
-/// Changes from which [`replacement_glues`] uses two threads: about the number of clauses from
-/// which a diff does.
-const GLUES_ON_TWO_FROM: usize = 1000;
 /// Changes read in one task of [`replacement_glues`].
 const GLUES_CHUNK: usize = 256;
 

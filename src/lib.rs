@@ -46,7 +46,7 @@ use threads::both;
 const SECOND_THREAD_FROM_BYTES: u64 = 128 * 1024;
 
 /// Compared pairs with fewer clauses than this run on one thread, for the same reason.
-const SECOND_THREAD_FROM_CLAUSES: usize = 1000;
+pub(crate) const SECOND_THREAD_FROM_CLAUSES: usize = 1000;
 
 /// Says that about `bytes` of input are about to be read. When that is enough for a second
 /// thread (see [`load_pair`]), the thread is started now, so that its core is awake when the

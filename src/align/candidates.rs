@@ -80,12 +80,16 @@ fn before(a: &(u32, u32), b: &(u32, u32)) -> bool {
 /// differing by the rounding of floating-point sums.
 const WEIGHT_SCALE: f64 = 1e6;
 
-/// A probe word's weight in millionths ([`WEIGHT_SCALE`]), at most `u32::MAX / probe_words`
-/// so that the sum of a unit's probes never overflows (an IDF weight is below 15 for any
-/// text of fewer than a million units: the cap is reached only past 280 probe words).
+/// The most a probe word weighs ([`probe_weight`]): `u32::MAX / probe_words`, so that the
+/// sum of a unit's probes never overflows (an IDF weight is below 15 for any text of fewer
+/// than a million units: the cap is reached only past 280 probe words).
+fn weight_cap(probe_words: usize) -> u32 {
+    u32::MAX / u32::try_from(probe_words.max(1)).unwrap_or(u32::MAX)
+}
+
+/// A probe word's weight in millionths ([`WEIGHT_SCALE`]), at most `cap` ([`weight_cap`]).
 /// Always above 0, as the probe counts on: an IDF weight is at least ln 2.
-fn probe_weight(idf: f64, probe_words: usize) -> u32 {
-    let cap = u32::MAX / u32::try_from(probe_words.max(1)).unwrap_or(u32::MAX);
+fn probe_weight(idf: f64, cap: u32) -> u32 {
     let w = (idf * WEIGHT_SCALE).round();
     if w >= f64::from(cap) {
         cap
@@ -115,6 +119,7 @@ fn probe(
     let mut best: Vec<(u32, u32)> = Vec::with_capacity(limits.per_unit + 1);
     // The units a probe touched, each once, in the order first touched (the first `n`).
     let mut touched: Vec<u32> = Vec::new();
+    let cap = weight_cap(limits.probe_words);
     for u in from {
         probes.clear();
         probes.extend(u.set.iter().copied().filter(|&w| {
@@ -133,7 +138,7 @@ fn probe(
         let mut n = 0;
         for &w in &probes {
             let idf = idf.get(w as usize).copied().unwrap_or(0.0);
-            let wt = probe_weight(idf, limits.probe_words);
+            let wt = probe_weight(idf, cap);
             for &v in post.of(w) {
                 let s = &mut score[v as usize];
                 touched[n] = v;
@@ -336,13 +341,14 @@ mod tests {
 
     #[test]
     fn a_probe_weight_is_in_millionths_above_0_and_capped_by_the_probe_words() {
-        assert_eq!(probe_weight(std::f64::consts::LN_2, 12), 693_147);
-        assert_eq!(probe_weight(1e-9, 12), 1);
-        assert_eq!(probe_weight(1e9, 12), u32::MAX / 12);
+        let cap = weight_cap(12);
+        assert_eq!(probe_weight(std::f64::consts::LN_2, cap), 693_147);
+        assert_eq!(probe_weight(1e-9, cap), 1);
+        assert_eq!(probe_weight(1e9, cap), u32::MAX / 12);
         // The sum of the most probes of the largest weights fits.
-        let most = u64::from(probe_weight(f64::MAX, 300)) * 300;
+        let most = u64::from(probe_weight(f64::MAX, weight_cap(300))) * 300;
         assert!(most <= u64::from(u32::MAX));
-        assert_eq!(probe_weight(5.0, 0), 5_000_000);
+        assert_eq!(probe_weight(5.0, weight_cap(0)), 5_000_000);
     }
 
     proptest! {
